@@ -1,0 +1,375 @@
+// One call: the live SIP.js session on one side, the CallSession snapshots on the other.
+// Every change the network confirms becomes a fresh snapshot (never a mutation of the one the
+// UI holds) and the phone events that the spec lists. Mid-call actions that fail are rolled
+// back so the call stays usable.
+
+import { Invitation, Inviter, SessionState, type Session } from 'sip.js';
+import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web/session-description-handler/index.js';
+import { CallSession } from '../../shared/call-session';
+import type { CallOutcome, PhoneError } from '../../shared/phone-status';
+import { cancelMeansAnsweredElsewhere, outcomeOfFailureResponse } from './call-outcomes';
+import { microphoneError } from './media-errors';
+import type { PhoneEventMap } from './phone-events';
+import { reinviteGlareDelayMs } from './reinvite-glare';
+import type { TypedEmitter } from './typed-emitter';
+
+type Emit = TypedEmitter<PhoneEventMap>['emit'];
+
+/** A re-INVITE answered with an error; the offer has already been rolled back by SIP.js. */
+class ReinviteRejected extends Error {
+  constructor(readonly statusCode: number) {
+    super(`re-INVITE rejected with ${statusCode}`);
+  }
+}
+
+const DTMF_PATTERN = /^[0-9A-D#*,]{1,32}$/;
+
+export class CallController {
+  private current: CallSession;
+  private outcome: CallOutcome | null = null;
+  private reinviteInFlight = false;
+  /** Microphone tracks taken off the senders while on hold, restored on resume. */
+  private heldSenderTracks = new Map<RTCRtpSender, MediaStreamTrack>();
+
+  constructor(
+    readonly session: Session,
+    initial: CallSession,
+    private readonly emit: Emit,
+    private readonly onTerminated: (controller: CallController) => void,
+  ) {
+    this.current = initial;
+    session.stateChange.addListener((state) => this.onStateChange(state));
+    session.delegate = {
+      ...session.delegate,
+      onBye: (bye) => {
+        this.outcome ??= { reason: 'hung-up-remotely' };
+        // Setting a delegate makes accepting the BYE our job.
+        void bye.accept().catch(() => undefined);
+      },
+      onCancel: (cancel) => {
+        const elsewhere = cancelMeansAnsweredElsewhere(cancel.request.getHeader('Reason'));
+        this.outcome = { reason: elsewhere ? 'answered-elsewhere' : 'missed' };
+        this.emitChange((s) => {
+          s.ringing = false;
+        }, ['onCallCanceled', elsewhere]);
+      },
+    };
+  }
+
+  get snapshot(): CallSession {
+    return this.current;
+  }
+
+  get id(): string {
+    return this.current.getId() ?? '';
+  }
+
+  get remoteStream(): MediaStream | undefined {
+    return this.sdh()?.remoteMediaStream;
+  }
+
+  get localStream(): MediaStream | undefined {
+    return this.sdh()?.localMediaStream;
+  }
+
+  // --- outgoing ------------------------------------------------------------------------------
+
+  /** Send the INVITE; resolves once it is sent (answers arrive through events). */
+  async dial(): Promise<void> {
+    const inviter = this.session as Inviter;
+    this.emit('onCallOutgoing', this.current);
+    try {
+      await inviter.invite({
+        requestDelegate: {
+          onProgress: (response) => {
+            const code = response.message.statusCode;
+            if ((code === 180 || code === 183) && !this.current.ringing) {
+              this.emitChange((s) => {
+                s.ringing = true;
+              }, ['onProgress']);
+            }
+          },
+          onReject: (response) => {
+            const { statusCode, reasonPhrase } = response.message;
+            this.outcome ??= outcomeOfFailureResponse(statusCode ?? 500, reasonPhrase);
+          },
+        },
+      });
+    } catch (error) {
+      this.outcome ??= { reason: 'failed' };
+      const deviceError = microphoneError(error);
+      if (deviceError) this.emit('onActionFailed', this.current, deviceError);
+      throw error;
+    }
+  }
+
+  // --- incoming ------------------------------------------------------------------------------
+
+  async answer(video: boolean): Promise<void> {
+    const invitation = this.session as Invitation;
+    if (invitation.state !== SessionState.Initial) {
+      // Double clicks, a tray click racing a shortcut, or a CANCEL that won the race.
+      return;
+    }
+    this.emitChange((s) => {
+      s.cameraEnabled = video;
+    });
+    try {
+      await invitation.accept({
+        sessionDescriptionHandlerOptions: { constraints: { audio: true, video } },
+      });
+    } catch (error) {
+      this.outcome ??= { reason: 'failed' };
+      const deviceError = microphoneError(error);
+      if (deviceError) this.emit('onActionFailed', this.current, deviceError);
+      throw error;
+    }
+  }
+
+  async decline(): Promise<void> {
+    const invitation = this.session as Invitation;
+    if (invitation.state !== SessionState.Initial) return;
+    this.outcome = { reason: 'declined-locally', sipCode: 603 };
+    await invitation.reject({ statusCode: 603, reasonPhrase: 'Decline' });
+  }
+
+  ignore(): void {
+    this.emitChange((s) => {
+      s.ignore();
+      s.ringing = false;
+    });
+  }
+
+  // --- either direction ----------------------------------------------------------------------
+
+  async hangup(): Promise<void> {
+    const state = this.session.state;
+    if (state === SessionState.Established) {
+      this.outcome ??= { reason: 'hung-up-locally' };
+      await this.session.bye();
+    } else if (this.session instanceof Inviter && (state === SessionState.Initial || state === SessionState.Establishing)) {
+      this.outcome ??= { reason: 'canceled-locally' };
+      await this.session.cancel();
+    } else if (this.session instanceof Invitation && state === SessionState.Initial) {
+      await this.decline();
+    }
+  }
+
+  async setHold(hold: boolean): Promise<void> {
+    if (this.current.paused === hold) return;
+    const code = hold ? 'hold-failed' : 'resume-failed';
+    try {
+      await this.reinviteWithGlareRetry(() => {
+        this.session.sessionDescriptionHandlerOptionsReInvite = {
+          ...this.session.sessionDescriptionHandlerOptionsReInvite,
+          hold,
+        } as typeof this.session.sessionDescriptionHandlerOptionsReInvite;
+      }, () => {
+        this.session.sessionDescriptionHandlerOptionsReInvite = {
+          ...this.session.sessionDescriptionHandlerOptionsReInvite,
+          hold: !hold,
+        } as typeof this.session.sessionDescriptionHandlerOptionsReInvite;
+      });
+    } catch (error) {
+      this.emit('onActionFailed', this.current, reinviteError(code, error));
+      return;
+    }
+    await this.applyHoldToMedia(hold);
+    this.emitChange((s) => (hold ? s.hold() : s.resume()), [hold ? 'onCallHeld' : 'onCallResumed']);
+  }
+
+  setMuted(muted: boolean): void {
+    if (this.current.muted === muted) return;
+    for (const track of this.localAudioTracks()) track.enabled = !muted;
+    this.emitChange((s) => (muted ? s.mute() : s.unmute()), [muted ? 'onCallMuted' : 'onCallUnmuted']);
+  }
+
+  async sendDtmf(tones: string): Promise<void> {
+    const error: PhoneError = {
+      code: 'dtmf-failed',
+      message: 'The keypad tones could not be sent. Check that the call is connected and not on hold, then try again.',
+    };
+    const sdh = this.sdh();
+    if (!DTMF_PATTERN.test(tones) || !sdh || this.session.state !== SessionState.Established || !sdh.sendDtmf(tones)) {
+      this.emit('onActionFailed', this.current, error);
+      throw new Error(error.message);
+    }
+  }
+
+  /**
+   * After the socket came back, the far end still routes in-dialog requests to the old
+   * connection; a re-INVITE (with ICE restart, as the network may have changed too) teaches it
+   * the new one. A failure here is not fatal: media may well still flow.
+   */
+  async refreshAfterReconnect(): Promise<void> {
+    if (this.session.state !== SessionState.Established) return;
+    const previous = this.session.sessionDescriptionHandlerOptionsReInvite;
+    try {
+      await this.reinviteWithGlareRetry(() => {
+        this.session.sessionDescriptionHandlerOptionsReInvite = {
+          ...previous,
+          offerOptions: { iceRestart: true },
+        } as typeof previous;
+      }, () => {
+        this.session.sessionDescriptionHandlerOptionsReInvite = previous;
+      });
+    } catch (error) {
+      this.emit('onActionFailed', this.current, reinviteError('renegotiation-failed', error));
+    } finally {
+      this.session.sessionDescriptionHandlerOptionsReInvite = previous;
+    }
+  }
+
+  // --- internals -----------------------------------------------------------------------------
+
+  private onStateChange(state: SessionState): void {
+    switch (state) {
+      case SessionState.Establishing:
+        this.emitChange((s) => {
+          s.sipStatus = state;
+        });
+        break;
+      case SessionState.Established: {
+        const incoming = !this.current.isCaller;
+        this.emitChange((s) => {
+          s.sipStatus = state;
+          s.ringing = false;
+          s.answer();
+        }, [incoming ? 'onCallAnswered' : 'onCallAccepted']);
+        const stream = this.remoteStream;
+        if (stream) this.emit('onRemoteMedia', this.current, stream);
+        break;
+      }
+      case SessionState.Terminating:
+        this.emitChange((s) => {
+          s.sipStatus = state;
+        });
+        break;
+      case SessionState.Terminated:
+        // SIP.js moves to Terminated before it hands the final response to our request
+        // delegate; let that delegate record why the call ended first.
+        queueMicrotask(() => this.onEnded());
+        break;
+      default:
+        break;
+    }
+  }
+
+  private onEnded(): void {
+    const wasAnswered = this.current.answered;
+    const outcome: CallOutcome = this.outcome ?? { reason: wasAnswered ? 'hung-up-remotely' : 'failed' };
+    this.emitChange((s) => {
+      s.sipStatus = SessionState.Terminated;
+      s.ringing = false;
+      s.endTime = new Date();
+    });
+    const session = this.current;
+    if (!wasAnswered && session.isCaller) {
+      if (outcome.reason === 'declined' || outcome.reason === 'busy') this.emit('onCallRejected', session, outcome);
+      else if (outcome.reason !== 'canceled-locally') this.emit('onCallFailed', session, outcome);
+    }
+    this.emit('onCallEnded', session, outcome);
+    this.heldSenderTracks.clear();
+    this.onTerminated(this);
+  }
+
+  /** Runs a re-INVITE, retrying once after the RFC 3261 §14.1 delay if it meets glare (491). */
+  private async reinviteWithGlareRetry(prepare: () => void, rollback: () => void): Promise<void> {
+    if (this.reinviteInFlight) throw new Error('Another change to this call is still in progress.');
+    this.reinviteInFlight = true;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        prepare();
+        try {
+          await this.reinvite();
+          return;
+        } catch (error) {
+          rollback();
+          const glare = error instanceof ReinviteRejected && error.statusCode === 491;
+          if (!glare || attempt >= 2 || this.session.state !== SessionState.Established) throw error;
+          await new Promise((resolve) => setTimeout(resolve, reinviteGlareDelayMs(this.current.isCaller)));
+        }
+      }
+    } finally {
+      this.reinviteInFlight = false;
+    }
+  }
+
+  private reinvite(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.session
+        .invite({
+          requestDelegate: {
+            onAccept: () => resolve(),
+            onReject: (response) => reject(new ReinviteRejected(response.message.statusCode ?? 500)),
+          },
+        })
+        .catch(reject);
+    });
+  }
+
+  /**
+   * A `sendonly` hold offer still lets our sender transmit, so the microphone track is taken
+   * off the sender (nothing is sent at all) and remote playback is silenced until resume.
+   */
+  private async applyHoldToMedia(hold: boolean): Promise<void> {
+    const pc = this.sdh()?.peerConnection;
+    if (!pc) return;
+    for (const receiver of pc.getReceivers()) {
+      if (receiver.track) receiver.track.enabled = !hold;
+    }
+    if (hold) {
+      for (const sender of pc.getSenders()) {
+        if (sender.track) {
+          this.heldSenderTracks.set(sender, sender.track);
+          await sender.replaceTrack(null);
+        }
+      }
+    } else {
+      for (const [sender, track] of this.heldSenderTracks) {
+        await sender.replaceTrack(track);
+      }
+      this.heldSenderTracks.clear();
+    }
+  }
+
+  private localAudioTracks(): MediaStreamTrack[] {
+    const fromStream = this.localStream?.getAudioTracks() ?? [];
+    const held = [...this.heldSenderTracks.values()].filter((t) => t.kind === 'audio');
+    return [...new Set([...fromStream, ...held])];
+  }
+
+  private sdh(): SessionDescriptionHandler | undefined {
+    return this.session.sessionDescriptionHandler as SessionDescriptionHandler | undefined;
+  }
+
+  /** Replace the snapshot by a changed copy, then announce it. */
+  private emitChange<E extends keyof PhoneEventMap>(
+    change: (next: CallSession) => void,
+    event?: [E, ...DropFirst<Parameters<PhoneEventMap[E]>>],
+  ): void {
+    const next = this.current.clone();
+    change(next);
+    this.current = next;
+    this.emit('onSessionChanged', next);
+    if (event) {
+      const [name, ...rest] = event;
+      (this.emit as (n: E, ...a: unknown[]) => void)(name, next, ...rest);
+    }
+  }
+}
+
+type DropFirst<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;
+
+function reinviteError(code: PhoneError['code'], error: unknown): PhoneError {
+  const sipCode = error instanceof ReinviteRejected ? error.statusCode : undefined;
+  const what = code === 'hold-failed' ? 'put on hold' : code === 'resume-failed' ? 'resumed' : 'renegotiated';
+  const result: PhoneError = {
+    code,
+    message: `The call could not be ${what}${sipCode ? ` (the other side answered ${sipCode})` : ''}. The call goes on as before; try again in a moment.`,
+  };
+  if (sipCode) result.sipCode = sipCode;
+  return result;
+}
+
+export { ReinviteRejected };

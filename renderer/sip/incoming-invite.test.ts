@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { inviteWantsVideo, sessionFromInvite, type InviteMessageLike } from './incoming-invite';
+
+function message(headers: Record<string, string[]>, extra: Partial<InviteMessageLike> = {}): InviteMessageLike {
+  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  return {
+    callId: 'abc-123',
+    body: '',
+    ruri: { user: '1002' },
+    getHeader: (name) => lower[name.toLowerCase()]?.[0],
+    getHeaders: (name) => lower[name.toLowerCase()] ?? [],
+    ...extra,
+  };
+}
+
+describe('sessionFromInvite', () => {
+  it('builds a ringing incoming session from the caller identity', () => {
+    const now = new Date('2026-01-01T10:00:00Z');
+    const s = sessionFromInvite(message({}), { displayName: 'Alice Martin', uri: { user: '1001', host: 'pbx' } }, now);
+    expect(s.isIncoming()).toBe(true);
+    expect(s.isRinging()).toBe(true);
+    expect(s.displayName).toBe('Alice Martin');
+    expect(s.number).toBe('1001');
+    expect(s.callerNumber).toBe('1001');
+    expect(s.dialedExtension).toBe('1002');
+    expect(s.sipCallId).toBe('abc-123');
+    expect(s.getId()).toBe('abc-123');
+    expect(s.startTime).toEqual(now);
+    expect(s.autoAnswer).toBe(false);
+  });
+
+  it('falls back to the number when there is no display name', () => {
+    const s = sessionFromInvite(message({}), { displayName: '', uri: { user: '1001', host: 'pbx' } });
+    expect(s.displayName).toBe('1001');
+  });
+
+  it('reads the server call id and auto-answer requests', () => {
+    const s = sessionFromInvite(
+      message({ 'X-Wazo-Call-ID': ['1594062407.123'], 'Answer-Mode': ['Auto'] }),
+      { displayName: 'Intercom', uri: { user: '9000', host: 'pbx' } },
+    );
+    expect(s.callId).toBe('1594062407.123');
+    expect(s.autoAnswer).toBe(true);
+  });
+
+  it('strips control characters and bounds hostile names', () => {
+    const s = sessionFromInvite(message({}), { displayName: `Eve\r\nX-Evil: 1${'x'.repeat(1000)}`, uri: { user: '66', host: 'pbx' } });
+    expect(s.displayName).not.toMatch(/[\r\n]/);
+    expect(s.displayName.length).toBeLessThanOrEqual(128);
+  });
+
+  it('survives a message whose header accessors throw', () => {
+    const broken = message({}, { getHeader: () => { throw new Error('bad'); }, getHeaders: () => { throw new Error('bad'); } });
+    const s = sessionFromInvite(broken, { displayName: 'A', uri: { user: '1', host: 'pbx' } });
+    expect(s.autoAnswer).toBe(false);
+    expect(s.callId).toBeUndefined();
+  });
+});
+
+describe('inviteWantsVideo', () => {
+  it('sees an active video stream', () => {
+    expect(inviteWantsVideo('v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\n')).toBe(true);
+  });
+  it('ignores a disabled video stream and audio-only offers', () => {
+    expect(inviteWantsVideo('v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nm=video 0 UDP/TLS/RTP/SAVPF 96\r\n')).toBe(false);
+    expect(inviteWantsVideo('v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n')).toBe(false);
+  });
+});

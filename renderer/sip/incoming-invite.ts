@@ -1,0 +1,69 @@
+// What an incoming INVITE tells us about the call, read defensively: a hostile or sloppy
+// peer may send any header, so nothing here may throw or trust a value's length.
+
+import { detectAutoAnswerRequest } from '../../shared/auto-answer-signals';
+import { CallSession } from '../../shared/call-session';
+
+/** The parts of SIP.js's IncomingRequestMessage that we read. */
+export interface InviteMessageLike {
+  callId: string;
+  body: string;
+  ruri?: { user?: string | undefined } | undefined;
+  getHeader(name: string): string | undefined;
+  getHeaders(name: string): string[];
+}
+
+export interface RemoteIdentityLike {
+  displayName: string;
+  uri: { user?: string | undefined; host: string };
+}
+
+/** Server-side call id headers used by PBXs (Wazo first, then a generic form). */
+const SERVER_CALL_ID_HEADERS = ['X-Wazo-Call-ID', 'X-Call-ID'];
+const MAX_FIELD = 128;
+
+export function sessionFromInvite(message: InviteMessageLike, remote: RemoteIdentityLike, now = new Date()): CallSession {
+  const number = clean(remote.uri.user ?? '') || clean(remote.uri.host);
+  const displayName = clean(remote.displayName) || number;
+  const autoAnswer = safely(() => detectAutoAnswerRequest((name) => message.getHeaders(name)).requested, false);
+  return new CallSession({
+    sipCallId: clean(message.callId, 256),
+    callId: serverCallId(message),
+    isCaller: false,
+    number,
+    displayName,
+    callerNumber: number,
+    dialedExtension: clean(message.ruri?.user ?? ''),
+    ringing: true,
+    autoAnswer,
+    cameraEnabled: false,
+    creationTime: now,
+    startTime: now,
+  });
+}
+
+/** The INVITE offers video (an `m=video` line with a non-zero port). */
+export function inviteWantsVideo(sdp: string): boolean {
+  return /^m=video [1-9]\d*/m.test(sdp);
+}
+
+function serverCallId(message: InviteMessageLike): string | undefined {
+  for (const name of SERVER_CALL_ID_HEADERS) {
+    const value = safely(() => message.getHeader(name), undefined);
+    if (value) return clean(value);
+  }
+  return undefined;
+}
+
+function clean(value: string, max = MAX_FIELD): string {
+  // Control characters never belong in a name shown to the user.
+  return value.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, max);
+}
+
+function safely<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { microphoneError } from './media-errors';
+
+function domError(name: string): Error {
+  const e = new Error('x');
+  e.name = name;
+  return e;
+}
+
+describe('microphoneError', () => {
+  it.each([
+    ['NotAllowedError', 'microphone-denied'],
+    ['SecurityError', 'microphone-denied'],
+    ['NotFoundError', 'microphone-missing'],
+    ['OverconstrainedError', 'microphone-missing'],
+    ['NotReadableError', 'microphone-busy'],
+    ['AbortError', 'microphone-busy'],
+  ])('%s -> %s', (name, code) => {
+    const error = microphoneError(domError(name));
+    expect(error?.code).toBe(code);
+    expect(error?.message).toMatch(/microphone/i);
+  });
+
+  it('leaves errors that are not about the device alone', () => {
+    expect(microphoneError(new TypeError('bad'))).toBeNull();
+    expect(microphoneError('boom')).toBeNull();
+    expect(microphoneError(undefined)).toBeNull();
+  });
+
+  it('accepts DOMException-like objects that are not Error instances', () => {
+    expect(microphoneError({ name: 'NotAllowedError', message: '' })?.code).toBe('microphone-denied');
+  });
+});

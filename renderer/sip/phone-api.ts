@@ -1,0 +1,44 @@
+// What the UI (and the bench) may ask of the phone engine. The engine performs the SIP and
+// WebRTC work and reports back only through events and fresh CallSession snapshots; nothing
+// here returns live SIP.js objects.
+
+import type { AccountSettings } from '../../shared/account-settings';
+import type { CallSession } from '../../shared/call-session';
+import type { RegistrationSnapshot } from '../../shared/phone-status';
+import type { PhoneEventMap, PhoneEventName } from './phone-events';
+
+export interface ConnectOptions {
+  account: AccountSettings;
+  password: string;
+}
+
+export interface CallOptions {
+  video?: boolean;
+}
+
+export interface PhoneApi {
+  readonly registration: RegistrationSnapshot;
+  /** Open the socket and REGISTER; resolves with the resulting registration snapshot. */
+  connect(options: ConnectOptions): Promise<RegistrationSnapshot>;
+  /** Unregister, end every call and close the socket. */
+  disconnect(): Promise<void>;
+  /** Dial a target (a number, user, or SIP URI; normalised with the account's domain). */
+  call(target: string, options?: CallOptions): Promise<CallSession>;
+  answer(callId: string, options?: CallOptions): Promise<void>;
+  /** Reject an incoming call with 603 Decline. */
+  decline(callId: string): Promise<void>;
+  /** Stop ringing locally without sending anything. */
+  ignore(callId: string): void;
+  /** BYE an established call, CANCEL an outgoing one, decline an incoming one. */
+  hangup(callId: string): Promise<void>;
+  hold(callId: string): Promise<void>;
+  resume(callId: string): Promise<void>;
+  mute(callId: string): void;
+  unmute(callId: string): void;
+  sendDtmf(callId: string, tones: string): Promise<void>;
+  sessions(): CallSession[];
+  session(callId: string): CallSession | undefined;
+  remoteStream(callId: string): MediaStream | undefined;
+  localStream(callId: string): MediaStream | undefined;
+  on<E extends PhoneEventName>(event: E, handler: PhoneEventMap[E]): () => void;
+}

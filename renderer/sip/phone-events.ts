@@ -1,0 +1,39 @@
+// The phone engine's events, named as in the CallSession spec ("Phone events"). Every
+// handler receives a fresh CallSession snapshot; `onSessionChanged` fires for every snapshot
+// whatever caused it, so a store can follow the calls with one subscription.
+
+import type { CallSession } from '../../shared/call-session';
+import type { CallOutcome, PhoneError, RegistrationSnapshot } from '../../shared/phone-status';
+
+export interface PhoneEventMap {
+  onSessionChanged: (session: CallSession) => void;
+  onCallIncoming: (session: CallSession, wantsVideo: boolean) => void;
+  onCallOutgoing: (session: CallSession) => void;
+  onProgress: (session: CallSession) => void;
+  onCallAnswered: (session: CallSession) => void;
+  onCallAccepted: (session: CallSession) => void;
+  onCallHeld: (session: CallSession) => void;
+  onCallResumed: (session: CallSession) => void;
+  onCallMuted: (session: CallSession) => void;
+  onCallUnmuted: (session: CallSession) => void;
+  onCameraDisabled: (session: CallSession) => void;
+  onCameraResumed: (session: CallSession) => void;
+  onScreenShareStarted: (session: CallSession) => void;
+  onScreenShareEnded: (session: CallSession) => void;
+  onCallEnded: (session: CallSession, outcome: CallOutcome) => void;
+  onCallCanceled: (session: CallSession, elsewhere: boolean) => void;
+  onCallRejected: (session: CallSession, outcome: CallOutcome) => void;
+  onCallFailed: (session: CallSession, reason: CallOutcome) => void;
+  /** A remote media stream appeared or changed for a call (attach it to <audio>/<video>). */
+  onRemoteMedia: (session: CallSession, stream: MediaStream) => void;
+  onRegistrationChanged: (snapshot: RegistrationSnapshot) => void;
+  onRegistered: (snapshot: RegistrationSnapshot) => void;
+  onUnregistered: (snapshot: RegistrationSnapshot) => void;
+  onRegistrationFailed: (snapshot: RegistrationSnapshot) => void;
+  onReconnecting: (attempt: number, delayMs: number) => void;
+  onConnected: () => void;
+  /** A mid-call action failed and was rolled back; the call goes on. */
+  onActionFailed: (session: CallSession | null, error: PhoneError) => void;
+}
+
+export type PhoneEventName = keyof PhoneEventMap;

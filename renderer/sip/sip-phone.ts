@@ -1,0 +1,380 @@
+// The phone engine: one SIP line (UserAgent + Registerer over a WebSocket) and its calls.
+// It owns the transport lifecycle itself — SIP.js's SessionManager ends every call when the
+// socket drops, whereas here a dropped socket means: keep the calls, reconnect with backoff,
+// re-register, then re-INVITE the calls so the far end learns the new connection.
+
+import { Invitation, Inviter, Registerer, RegistererState, UserAgent, type LogLevel } from 'sip.js';
+import {
+  accountAor,
+  accountAuthorizationUser,
+  accountDomain,
+  validateAccountSettings,
+  type AccountSettings,
+} from '../../shared/account-settings';
+import { CallSession } from '../../shared/call-session';
+import { parseDialString } from '../../shared/dial-string';
+import type { PhoneError, RegistrationSnapshot } from '../../shared/phone-status';
+import { CallController } from './call-controller';
+import { inviteWantsVideo, sessionFromInvite } from './incoming-invite';
+import type { CallOptions, ConnectOptions, PhoneApi } from './phone-api';
+import type { PhoneEventMap, PhoneEventName } from './phone-events';
+import { reconnectDelayMs } from './reconnect-backoff';
+import {
+  connectionLostError,
+  notRegisteredError,
+  registrationRejectedError,
+  serverUnreachableError,
+} from './registration-errors';
+import { softphoneSdhFactory } from './softphone-sdh';
+import { TypedEmitter } from './typed-emitter';
+
+export interface SipPhoneOptions {
+  userAgentString?: string;
+  logLevel?: LogLevel;
+  registerExpiresSeconds?: number;
+}
+
+const DEFAULT_USER_AGENT = 'Softphone/0.1 (SIP.js 0.21)';
+
+/** Everything tied to one connected account; replaced as a whole on reconnect with new settings. */
+interface Line {
+  account: AccountSettings;
+  userAgent: UserAgent;
+  registerer: Registerer;
+  aor: string;
+  domain: string;
+  /** False once the user disconnected: late callbacks of this line are then ignored. */
+  live: boolean;
+  reconnectAttempt: number;
+  reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+}
+
+class SipPhone implements PhoneApi {
+  private readonly events = new TypedEmitter<PhoneEventMap>();
+  private readonly calls = new Map<string, CallController>();
+  private line: Line | null = null;
+  private state: RegistrationSnapshot = { status: 'unregistered', aor: null, error: null };
+  private readonly onOnline = () => this.reconnectNow();
+
+  constructor(private readonly options: SipPhoneOptions = {}) {
+    globalThis.addEventListener?.('online', this.onOnline);
+  }
+
+  get registration(): RegistrationSnapshot {
+    return this.state;
+  }
+
+  on<E extends PhoneEventName>(event: E, handler: PhoneEventMap[E]): () => void {
+    return this.events.on(event, handler);
+  }
+
+  // --- line ----------------------------------------------------------------------------------
+
+  async connect({ account, password }: ConnectOptions): Promise<RegistrationSnapshot> {
+    await this.disconnect();
+    const checked = validateAccountSettings({ ...account, password });
+    if (!checked.ok) {
+      const first = checked.errors[0]!;
+      return this.setRegistration({
+        status: 'failed',
+        aor: null,
+        error: { code: first.field === 'serverUrl' ? 'bad-server-url' : 'registration-rejected', message: first.message },
+      });
+    }
+    const settings = checked.value;
+    const aor = accountAor(settings);
+    let userAgent: UserAgent;
+    try {
+      userAgent = this.createUserAgent(settings, aor);
+    } catch (error) {
+      return this.setRegistration({
+        status: 'failed',
+        aor,
+        error: { code: 'bad-server-url', message: `The server URL cannot be used: ${errorText(error)}. Use the form wss://host:port/path.` },
+      });
+    }
+    const line: Line = {
+      account: settings,
+      userAgent,
+      registerer: new Registerer(userAgent, { expires: this.options.registerExpiresSeconds ?? 600 }),
+      aor,
+      domain: accountDomain(settings),
+      live: true,
+      reconnectAttempt: 0,
+      reconnectTimer: undefined,
+    };
+    this.line = line;
+    line.registerer.stateChange.addListener((state) => this.onRegistererState(line, state));
+
+    this.setRegistration({ status: 'connecting', aor, error: null });
+    try {
+      await userAgent.start();
+    } catch {
+      if (!line.live) return this.state;
+      // The user sees why; retrying in the background would hide a wrong URL.
+      await this.stopLine(line);
+      return this.setRegistration({ status: 'failed', aor, error: serverUnreachableError(settings.serverUrl) });
+    }
+    this.events.emit('onConnected');
+    return this.register(line);
+  }
+
+  async disconnect(): Promise<void> {
+    const line = this.line;
+    if (!line) return;
+    line.live = false;
+    this.line = null;
+    if (line.reconnectTimer) clearTimeout(line.reconnectTimer);
+    await Promise.allSettled([...this.calls.values()].map((c) => c.hangup()));
+    if (line.registerer.state === RegistererState.Registered) {
+      await line.registerer.unregister().catch(() => undefined);
+    }
+    await this.stopLine(line);
+    this.setRegistration({ status: 'unregistered', aor: null, error: null });
+  }
+
+  private createUserAgent(settings: AccountSettings, aor: string): UserAgent {
+    const uri = UserAgent.makeURI(aor);
+    if (!uri) throw new Error(`invalid SIP address ${aor}`);
+    const iceServers = settings.iceServers.map((s) => ({ ...s })) as RTCIceServer[];
+    return new UserAgent({
+      uri,
+      displayName: settings.displayName ?? '',
+      authorizationUsername: accountAuthorizationUser(settings),
+      authorizationPassword: settings.password,
+      transportOptions: { server: settings.serverUrl, connectionTimeout: 5 },
+      sessionDescriptionHandlerFactory: softphoneSdhFactory(iceServers),
+      // We reconnect ourselves (see class comment), so SIP.js must not.
+      reconnectionAttempts: 0,
+      logLevel: this.options.logLevel ?? 'warn',
+      userAgentString: this.options.userAgentString ?? DEFAULT_USER_AGENT,
+      delegate: {
+        onInvite: (invitation) => this.onInvite(invitation),
+        onDisconnect: (error) => {
+          if (error) this.onConnectionLost();
+        },
+      },
+    });
+  }
+
+  private register(line: Line): Promise<RegistrationSnapshot> {
+    this.setRegistration({ status: 'registering', aor: line.aor, error: null });
+    return new Promise((resolve) => {
+      const fail = (error: PhoneError) => resolve(line.live ? this.setRegistration({ status: 'failed', aor: line.aor, error }) : this.state);
+      line.registerer
+        .register({
+          requestDelegate: {
+            onAccept: () => {
+              line.reconnectAttempt = 0;
+              resolve(line.live ? this.setRegistration({ status: 'registered', aor: line.aor, error: null }) : this.state);
+            },
+            onReject: (response) => {
+              const { statusCode, reasonPhrase } = response.message;
+              fail(registrationRejectedError(statusCode ?? 500, reasonPhrase ?? ''));
+            },
+          },
+        })
+        .catch((error: unknown) => fail({ code: 'registration-rejected', message: `Registration could not be sent: ${errorText(error)}.` }));
+    });
+  }
+
+  /** A registration that lapses on its own (a refresh refused) is reported, not hidden. */
+  private onRegistererState(line: Line, state: RegistererState): void {
+    if (!line.live || state !== RegistererState.Unregistered) return;
+    if (this.state.status === 'registered') {
+      this.setRegistration({
+        status: 'failed',
+        aor: line.aor,
+        error: { code: 'registration-rejected', message: 'The server ended the registration. Reconnecting…' },
+      });
+      this.scheduleReconnect(line);
+    }
+  }
+
+  private onConnectionLost(): void {
+    const line = this.line;
+    if (!line || !line.live) return;
+    this.scheduleReconnect(line);
+  }
+
+  private scheduleReconnect(line: Line): void {
+    if (line.reconnectTimer) return;
+    line.reconnectAttempt += 1;
+    const delay = reconnectDelayMs(line.reconnectAttempt);
+    this.setRegistration({ status: 'reconnecting', aor: line.aor, error: connectionLostError, reconnectAttempt: line.reconnectAttempt });
+    this.events.emit('onReconnecting', line.reconnectAttempt, delay);
+    line.reconnectTimer = setTimeout(() => {
+      line.reconnectTimer = undefined;
+      void this.reconnect(line);
+    }, delay);
+  }
+
+  private reconnectNow(): void {
+    const line = this.line;
+    if (!line || !line.live || !line.reconnectTimer) return;
+    clearTimeout(line.reconnectTimer);
+    line.reconnectTimer = undefined;
+    void this.reconnect(line);
+  }
+
+  private async reconnect(line: Line): Promise<void> {
+    if (!line.live) return;
+    try {
+      if (!line.userAgent.isConnected()) await line.userAgent.reconnect();
+    } catch {
+      if (line.live) this.scheduleReconnect(line);
+      return;
+    }
+    if (!line.live) return;
+    this.events.emit('onConnected');
+    const result = await this.register(line);
+    if (result.status !== 'registered') {
+      // A refused password will not get better by retrying; a flaky server might.
+      if (result.error?.code !== 'auth-failed' && line.live) this.scheduleReconnect(line);
+      return;
+    }
+    await Promise.allSettled([...this.calls.values()].map((c) => c.refreshAfterReconnect()));
+  }
+
+  private async stopLine(line: Line): Promise<void> {
+    await line.registerer.dispose().catch(() => undefined);
+    await line.userAgent.stop().catch(() => undefined);
+  }
+
+  private setRegistration(next: RegistrationSnapshot): RegistrationSnapshot {
+    const previous = this.state.status;
+    this.state = next;
+    this.events.emit('onRegistrationChanged', next);
+    if (next.status !== previous) {
+      if (next.status === 'registered') this.events.emit('onRegistered', next);
+      if (next.status === 'unregistered') this.events.emit('onUnregistered', next);
+      if (next.status === 'failed') this.events.emit('onRegistrationFailed', next);
+    }
+    return next;
+  }
+
+  // --- calls ---------------------------------------------------------------------------------
+
+  async call(target: string, options: CallOptions = {}): Promise<CallSession> {
+    const line = this.line;
+    if (!line || this.state.status !== 'registered') throw this.failAction(null, notRegisteredError);
+    const parsed = parseDialString(target, line.domain);
+    if (!parsed.ok) throw this.failAction(null, { code: 'invalid-target', message: parsed.message });
+    const uri = UserAgent.makeURI(parsed.target.uri);
+    if (!uri) throw this.failAction(null, { code: 'invalid-target', message: `“${target}” is not a number or SIP address that can be called.` });
+
+    const video = options.video ?? false;
+    const inviter = new Inviter(line.userAgent, uri, {
+      sessionDescriptionHandlerOptions: { constraints: { audio: true, video } },
+    });
+    const now = new Date();
+    const initial = new CallSession({
+      sipCallId: inviter.request.callId,
+      isCaller: true,
+      number: parsed.target.user,
+      displayName: parsed.target.display,
+      dialedExtension: parsed.target.user,
+      cameraEnabled: video,
+      creationTime: now,
+      startTime: now,
+      sipSession: inviter,
+    });
+    const controller = this.track(inviter, initial);
+    this.events.emit('onSessionChanged', initial);
+    await controller.dial().catch(() => undefined);
+    return controller.snapshot;
+  }
+
+  private onInvite(invitation: Invitation): void {
+    try {
+      const snapshot = sessionFromInvite(invitation.request, invitation.remoteIdentity);
+      Object.defineProperty(snapshot, 'sipSession', { value: invitation, enumerable: false, writable: true, configurable: true });
+      this.track(invitation, snapshot);
+      this.events.emit('onSessionChanged', snapshot);
+      this.events.emit('onCallIncoming', snapshot, inviteWantsVideo(invitation.body ?? ''));
+    } catch (error) {
+      // A message SIP.js parsed but we cannot make sense of must not leave a ringing ghost.
+      console.error('Rejected an INVITE that could not be handled', error);
+      void invitation.reject({ statusCode: 500 }).catch(() => undefined);
+    }
+  }
+
+  private track(session: Inviter | Invitation, initial: CallSession): CallController {
+    const controller = new CallController(session, initial, this.events.emit.bind(this.events), (c) => {
+      this.calls.delete(c.id);
+    });
+    this.calls.set(controller.id, controller);
+    return controller;
+  }
+
+  private controller(callId: string): CallController {
+    const controller = this.calls.get(callId);
+    if (!controller) throw new Error(`No call ${callId}: it has ended or never existed.`);
+    return controller;
+  }
+
+  answer(callId: string, options: CallOptions = {}): Promise<void> {
+    return this.controller(callId).answer(options.video ?? false);
+  }
+
+  decline(callId: string): Promise<void> {
+    return this.controller(callId).decline();
+  }
+
+  ignore(callId: string): void {
+    this.controller(callId).ignore();
+  }
+
+  hangup(callId: string): Promise<void> {
+    return this.controller(callId).hangup();
+  }
+
+  hold(callId: string): Promise<void> {
+    return this.controller(callId).setHold(true);
+  }
+
+  resume(callId: string): Promise<void> {
+    return this.controller(callId).setHold(false);
+  }
+
+  mute(callId: string): void {
+    this.controller(callId).setMuted(true);
+  }
+
+  unmute(callId: string): void {
+    this.controller(callId).setMuted(false);
+  }
+
+  sendDtmf(callId: string, tones: string): Promise<void> {
+    return this.controller(callId).sendDtmf(tones);
+  }
+
+  sessions(): CallSession[] {
+    return [...this.calls.values()].map((c) => c.snapshot);
+  }
+
+  session(callId: string): CallSession | undefined {
+    return this.calls.get(callId)?.snapshot;
+  }
+
+  remoteStream(callId: string): MediaStream | undefined {
+    return this.calls.get(callId)?.remoteStream;
+  }
+
+  localStream(callId: string): MediaStream | undefined {
+    return this.calls.get(callId)?.localStream;
+  }
+
+  private failAction(session: CallSession | null, error: PhoneError): Error {
+    this.events.emit('onActionFailed', session, error);
+    return new Error(error.message);
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createSipPhone(options?: SipPhoneOptions): PhoneApi {
+  return new SipPhone(options);
+}

@@ -1,0 +1,56 @@
+// The seam between the renderer and what hosts it. The renderer (SIP engine + UI) only ever
+// talks to a `PlatformAdapter`: in Electron it is built from the preload bridge (typed IPC
+// to the main process), in an ordinary browser tab it is implemented with web APIs. OS
+// features (tray, notifications, global shortcuts, auto-answer policy) sit behind this seam,
+// so adding them never touches the SIP engine.
+
+import type { AccountSettings } from './account-settings';
+import type { CallSessionJSON } from './call-session';
+import type { RegistrationSnapshot } from './phone-status';
+
+export type PlatformKind = 'desktop' | 'web';
+
+/** Actions that come from outside the page: tray menu, notification, popup, shortcut, link. */
+export type PhoneCommand =
+  | { kind: 'answer'; callId: string; video?: boolean }
+  | { kind: 'decline'; callId: string }
+  | { kind: 'hangup'; callId: string }
+  | { kind: 'toggle-mute'; callId: string }
+  | { kind: 'dial'; target: string; autoDial: boolean };
+
+export type SettingsNoticeCode =
+  | 'settings-corrupt' // the file could not be read; it was kept aside and defaults loaded
+  | 'secrets-unprotected' // the OS keyring is unavailable: a saved password would be plain text
+  | 'password-unreadable'; // the stored password could not be decrypted
+
+export interface SettingsNotice {
+  code: SettingsNoticeCode;
+  message: string;
+}
+
+export interface StoredAccount {
+  /** Saved account without its password, or null on first run. */
+  settings: AccountSettings | null;
+  /** The saved password, decrypted, or null when none is kept. */
+  password: string | null;
+  notices: SettingsNotice[];
+}
+
+export interface SaveAccountResult {
+  ok: boolean;
+  /** Whether the password was kept (it is not when the user declined unprotected storage). */
+  passwordSaved: boolean;
+  error?: string;
+}
+
+export interface PlatformAdapter {
+  readonly kind: PlatformKind;
+  loadAccount(): Promise<StoredAccount>;
+  /** `password: null` forgets any saved password. */
+  saveAccount(settings: AccountSettings, password: string | null): Promise<SaveAccountResult>;
+  /** Every new CallSession snapshot, so the host can drive tray, notifications, popups. */
+  publishCall(snapshot: CallSessionJSON): void;
+  publishRegistration(snapshot: RegistrationSnapshot): void;
+  /** Subscribe to commands from the host; returns the unsubscribe function. */
+  onCommand(listener: (command: PhoneCommand) => void): () => void;
+}
