@@ -144,8 +144,7 @@ class SipPhone implements PhoneApi {
       authorizationPassword: settings.password,
       transportOptions: { server: settings.serverUrl, connectionTimeout: 5 },
       sessionDescriptionHandlerFactory: softphoneSdhFactory(iceServers),
-      // We reconnect ourselves (see class comment), so SIP.js must not.
-      reconnectionAttempts: 0,
+      // SIP.js's own reconnection stays off (its default): we reconnect ourselves, see above.
       logLevel: this.options.logLevel ?? 'warn',
       userAgentString: this.options.userAgentString ?? DEFAULT_USER_AGENT,
       delegate: {
