@@ -1,0 +1,40 @@
+// Builds the `window.softphone` object from the IPC contract, inside the sandboxed preload.
+// Page code gets intent-level functions only: never `ipcRenderer` itself (which would let it
+// send on any channel) and never an IPC event object (whose `sender` is `ipcRenderer`).
+// The payloads are validated in the main process; only types are imported here, which keeps
+// the preload bundle free of zod and of the schemas.
+
+import type { IpcRenderer, IpcRendererEvent } from 'electron';
+import type {
+  EventChannel,
+  InvokeChannel,
+  IpcArgs,
+  IpcResult,
+  SendChannel,
+  SoftphoneBridge,
+} from '../shared/ipc-contract';
+
+export type IpcRendererPort = Pick<IpcRenderer, 'invoke' | 'send' | 'on' | 'removeListener'>;
+
+export function createSoftphoneBridge(ipc: IpcRendererPort): SoftphoneBridge {
+  // Typed front doors: a channel name or payload that is not in the contract fails to compile.
+  const invoke = <C extends InvokeChannel>(channel: C, args: IpcArgs<C>): Promise<IpcResult<C>> =>
+    ipc.invoke(channel, args);
+  const send = <C extends SendChannel>(channel: C, args: IpcArgs<C>): void => ipc.send(channel, args);
+  const subscribe = <C extends EventChannel>(channel: C, listener: (args: IpcArgs<C>) => void): (() => void) => {
+    const forward = (_event: IpcRendererEvent, args: IpcArgs<C>) => listener(args);
+    ipc.on(channel, forward);
+    return () => {
+      ipc.removeListener(channel, forward);
+    };
+  };
+
+  return {
+    loadAccount: () => invoke('account:load', undefined),
+    saveAccount: (settings, password) => invoke('account:save', { settings, password }),
+    publishCall: (snapshot) => send('phone:call-changed', snapshot),
+    publishRegistration: (snapshot) => send('phone:registration-changed', snapshot),
+    onCommand: (listener) => subscribe('phone:command', listener),
+    openExternal: (url) => invoke('shell:open-external', url),
+  };
+}

@@ -1,0 +1,514 @@
+// The one stand-in for the `electron` module used by every main-process and preload test.
+// It imitates only the objects we use, but imitates them faithfully where behaviour matters
+// to our code: IPC payloads are structured-cloned, a second `ipcMain.handle` throws,
+// `enableSandbox` and scheme registration throw after `ready`, `safeStorage` ciphertext is
+// not the plain text and fails to decrypt under another key, window-open and navigation go
+// through the handlers that the app installed. Use it with
+// `vi.mock('electron', () => import('./test-support/electron-fake'))` or inject its objects.
+
+import { EventEmitter } from 'node:events';
+import type {
+  BrowserWindowConstructorOptions,
+  CustomScheme,
+  HandlerDetails,
+  IpcMainInvokeEvent,
+  PermissionCheckHandlerHandlerDetails,
+  PermissionRequest,
+  WindowOpenHandlerResponse,
+} from 'electron';
+
+// ---------------------------------------------------------------- app
+
+class FakeApp extends EventEmitter {
+  /** Order in which lifecycle-relevant calls happened, for "before ready" assertions. */
+  readonly calls: string[] = [];
+  sandboxEnabled = false;
+  singleInstanceLockAvailable = true;
+  quitCount = 0;
+  private ready = false;
+  private readyWaiters: Array<() => void> = [];
+  private paths = new Map<string, string>();
+
+  enableSandbox(): void {
+    if (this.ready) throw new Error('app.enableSandbox() can only be called before app is ready');
+    this.sandboxEnabled = true;
+    this.calls.push('enableSandbox');
+  }
+  isReady(): boolean {
+    return this.ready;
+  }
+  whenReady(): Promise<void> {
+    if (this.ready) return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+  requestSingleInstanceLock(): boolean {
+    this.calls.push('requestSingleInstanceLock');
+    return this.singleInstanceLockAvailable;
+  }
+  quit(): void {
+    this.quitCount += 1;
+    this.calls.push('quit');
+  }
+  getPath(name: string): string {
+    const value = this.paths.get(name);
+    if (value === undefined) throw new Error(`Failed to get '${name}' path`);
+    return value;
+  }
+  setPath(name: string, value: string): void {
+    this.paths.set(name, value);
+  }
+
+  /** Test control: what Electron does once Chromium has initialised. */
+  emitReady(): void {
+    this.ready = true;
+    this.calls.push('ready');
+    this.emit('ready');
+    for (const resolve of this.readyWaiters.splice(0)) resolve();
+  }
+  reset(): void {
+    this.removeAllListeners();
+    this.calls.length = 0;
+    this.sandboxEnabled = false;
+    this.singleInstanceLockAvailable = true;
+    this.quitCount = 0;
+    this.ready = false;
+    this.readyWaiters = [];
+    this.paths.clear();
+  }
+}
+
+export const app = new FakeApp();
+
+// ---------------------------------------------------------------- session
+
+type PermissionName = Parameters<Electron.Session['setPermissionCheckHandler']> extends [infer H]
+  ? H extends (wc: never, permission: infer P, ...rest: never[]) => boolean
+    ? P
+    : never
+  : never;
+type RequestHandler = (
+  webContents: FakeWebContents,
+  permission: PermissionName,
+  callback: (granted: boolean) => void,
+  details: PermissionRequest & { mediaTypes?: Array<'video' | 'audio'>; securityOrigin?: string },
+) => void;
+type CheckHandler = (
+  webContents: FakeWebContents | null,
+  permission: PermissionName,
+  requestingOrigin: string,
+  details: PermissionCheckHandlerHandlerDetails,
+) => boolean;
+
+export class FakeSession {
+  private requestHandler: RequestHandler | null = null;
+  private checkHandler: CheckHandler | null = null;
+
+  setPermissionRequestHandler(handler: RequestHandler | null): void {
+    this.requestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: CheckHandler | null): void {
+    this.checkHandler = handler;
+  }
+
+  /** Test control: a page asks for a permission. Electron grants everything without a handler. */
+  requestPermission(
+    webContents: FakeWebContents,
+    permission: PermissionName,
+    details: Parameters<RequestHandler>[3],
+  ): Promise<boolean> {
+    const handler = this.requestHandler;
+    if (!handler) return Promise.resolve(true);
+    return new Promise((resolve) => handler(webContents, permission, resolve, details));
+  }
+  /** Test control: Chromium checks a permission synchronously (e.g. enumerateDevices labels). */
+  checkPermission(
+    webContents: FakeWebContents | null,
+    permission: PermissionName,
+    requestingOrigin: string,
+    details: PermissionCheckHandlerHandlerDetails,
+  ): boolean {
+    return this.checkHandler ? this.checkHandler(webContents, permission, requestingOrigin, details) : true;
+  }
+  reset(): void {
+    this.requestHandler = null;
+    this.checkHandler = null;
+  }
+}
+
+export const session = { defaultSession: new FakeSession() };
+
+// ---------------------------------------------------------------- frames and web contents
+
+export class FakeWebFrameMain {
+  constructor(
+    public url: string,
+    public readonly parent: FakeWebFrameMain | null = null,
+  ) {}
+  get top(): FakeWebFrameMain {
+    return this.parent ? this.parent.top : this;
+  }
+}
+
+interface PreventableEvent {
+  preventDefault(): void;
+  readonly defaultPrevented: boolean;
+}
+
+function preventableEvent<T extends object>(fields: T): T & PreventableEvent {
+  let prevented = false;
+  // defineProperty, not Object.assign: assign would copy the getter's value once, not the getter.
+  return Object.defineProperties(fields, {
+    preventDefault: { value: () => (prevented = true) },
+    defaultPrevented: { get: () => prevented },
+  }) as T & PreventableEvent;
+}
+
+let nextWebContentsId = 1;
+
+export class FakeWebContents extends EventEmitter {
+  readonly id = nextWebContentsId++;
+  readonly session = session.defaultSession;
+  readonly mainFrame = new FakeWebFrameMain('');
+  /** Everything main sent to this page, already structured-cloned. */
+  readonly sent: Array<{ channel: string; args: unknown[] }> = [];
+  reloadCount = 0;
+  private windowOpenHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null;
+  private destroyed = false;
+
+  getURL(): string {
+    return this.mainFrame.url;
+  }
+  loadURL(url: string): Promise<void> {
+    this.mainFrame.url = url;
+    return Promise.resolve();
+  }
+  reload(): void {
+    this.reloadCount += 1;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  destroy(): void {
+    this.destroyed = true;
+    this.emit('destroyed');
+  }
+  setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, ...args: unknown[]): void {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    const cloned = structuredClone(args);
+    this.sent.push({ channel, args: cloned });
+    if (ipcRenderer.boundTo === this) ipcRenderer.deliver(channel, cloned);
+  }
+
+  /** Test control: the page (or a link in it) tries to navigate. Returns whether it was blocked. */
+  attemptNavigation(url: string): boolean {
+    const event = preventableEvent({ url, isMainFrame: true, isSameDocument: false, frame: this.mainFrame });
+    this.emit('will-navigate', event, url, false, true, 1, 1);
+    return event.defaultPrevented;
+  }
+  /** Test control: `window.open(url)` or a target=_blank link. Electron allows it without a handler. */
+  attemptWindowOpen(url: string): WindowOpenHandlerResponse {
+    if (!this.windowOpenHandler) return { action: 'allow' };
+    return this.windowOpenHandler({
+      url,
+      frameName: '',
+      features: '',
+      disposition: 'foreground-tab',
+      referrer: { url: this.getURL(), policy: 'strict-origin-when-cross-origin' },
+    });
+  }
+  /** Test control: a `<webview>` is about to be attached. Returns whether it was blocked. */
+  attemptAttachWebview(src: string): boolean {
+    const event = preventableEvent({});
+    const webPreferences: Record<string, unknown> = { nodeIntegration: true };
+    this.emit('will-attach-webview', event, webPreferences, { src });
+    return event.defaultPrevented;
+  }
+}
+
+// ---------------------------------------------------------------- BrowserWindow
+
+let nextWindowId = 1;
+const openWindows = new Set<BrowserWindow>();
+
+export class BrowserWindow extends EventEmitter {
+  readonly id = nextWindowId++;
+  readonly webContents = new FakeWebContents();
+  visible = false;
+  focused = false;
+  minimized = false;
+  private destroyed = false;
+
+  constructor(readonly options: BrowserWindowConstructorOptions = {}) {
+    super();
+    openWindows.add(this);
+    app.emit('web-contents-created', preventableEvent({}), this.webContents);
+  }
+  static getAllWindows(): BrowserWindow[] {
+    return [...openWindows];
+  }
+  static fromWebContents(contents: FakeWebContents): BrowserWindow | null {
+    return [...openWindows].find((win) => win.webContents === contents) ?? null;
+  }
+  loadURL(url: string): Promise<void> {
+    return this.webContents.loadURL(url);
+  }
+  show(): void {
+    this.visible = true;
+    this.focused = true;
+  }
+  focus(): void {
+    this.focused = true;
+  }
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  close(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    openWindows.delete(this);
+    this.emit('closed');
+    this.webContents.destroy();
+    if (openWindows.size === 0) app.emit('window-all-closed');
+  }
+}
+
+// ---------------------------------------------------------------- ipcMain
+
+/** Who an IPC message comes from: a frame inside some web contents (ours or not). */
+export interface FakeSender {
+  webContents: FakeWebContents;
+  frame: FakeWebFrameMain | null;
+}
+
+/** Test control: a sender whose frame shows `url`, inside `contents` (default: stray contents). */
+export function senderAt(
+  url: string,
+  options: { contents?: FakeWebContents; subframeOf?: string } = {},
+): FakeSender {
+  const webContents = options.contents ?? new FakeWebContents();
+  const frame =
+    options.subframeOf === undefined
+      ? Object.assign(webContents.mainFrame, { url })
+      : new FakeWebFrameMain(url, new FakeWebFrameMain(options.subframeOf));
+  return { webContents, frame };
+}
+
+function ipcEvent(sender: FakeSender) {
+  return preventableEvent({
+    sender: sender.webContents,
+    senderFrame: sender.frame,
+    frameId: 1,
+    processId: 1,
+    type: 'frame' as const,
+    returnValue: undefined as unknown,
+    ports: [],
+    reply: (channel: string, ...args: unknown[]) => sender.webContents.send(channel, ...args),
+  });
+}
+
+// The event is typed as Electron's so that real handlers fit; the fake passes its own
+// look-alike (sender, senderFrame, frameId...), which is all our handlers read.
+type InvokeHandler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+
+class FakeIpcMain extends EventEmitter {
+  private handlers = new Map<string, InvokeHandler>();
+
+  handle(channel: string, listener: InvokeHandler): void {
+    if (this.handlers.has(channel)) {
+      throw new Error(`Attempted to register a second handler for '${channel}'`);
+    }
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  hasHandler(channel: string): boolean {
+    return this.handlers.has(channel);
+  }
+
+  /** Test control: `ipcRenderer.invoke` from `sender`, with Electron's error wrapping. */
+  async invokeFrom(sender: FakeSender, channel: string, ...args: unknown[]): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
+    try {
+      const event = ipcEvent(sender) as unknown as IpcMainInvokeEvent;
+      return structuredClone(await handler(event, ...structuredClone(args)));
+    } catch (error) {
+      throw new Error(`Error invoking remote method '${channel}': ${String(error)}`);
+    }
+  }
+  /** Test control: `ipcRenderer.send` from `sender`. */
+  sendFrom(sender: FakeSender, channel: string, ...args: unknown[]): void {
+    this.emit(channel, ipcEvent(sender), ...structuredClone(args));
+  }
+  reset(): void {
+    this.handlers.clear();
+    this.removeAllListeners();
+  }
+}
+
+export const ipcMain = new FakeIpcMain();
+
+// ---------------------------------------------------------------- preload side
+
+class FakeIpcRenderer extends EventEmitter {
+  /** The web contents this preload runs in; main's `send` to it reaches our listeners. */
+  boundTo: FakeWebContents | null = null;
+
+  bind(contents: FakeWebContents): void {
+    this.boundTo = contents;
+  }
+  private sender(): FakeSender {
+    if (!this.boundTo) throw new Error('ipcRenderer used before the fake was bound to web contents');
+    return { webContents: this.boundTo, frame: this.boundTo.mainFrame };
+  }
+  invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    return ipcMain.invokeFrom(this.sender(), channel, ...args);
+  }
+  send(channel: string, ...args: unknown[]): void {
+    ipcMain.sendFrom(this.sender(), channel, ...args);
+  }
+  deliver(channel: string, args: unknown[]): void {
+    this.emit(channel, { sender: this, senderId: 0, ports: [] }, ...args);
+  }
+  reset(): void {
+    this.boundTo = null;
+    this.removeAllListeners();
+  }
+}
+
+export const ipcRenderer = new FakeIpcRenderer();
+
+class FakeContextBridge {
+  /** What page code can see on `window`. */
+  readonly mainWorld: Record<string, unknown> = {};
+
+  exposeInMainWorld(apiKey: string, api: unknown): void {
+    if (apiKey in this.mainWorld) throw new Error(`Cannot bind an API on top of an existing property on the window object`);
+    this.mainWorld[apiKey] = api;
+  }
+  reset(): void {
+    for (const key of Object.keys(this.mainWorld)) delete this.mainWorld[key];
+  }
+}
+
+export const contextBridge = new FakeContextBridge();
+
+// ---------------------------------------------------------------- protocol
+
+class FakeProtocol {
+  readonly privilegedSchemes: CustomScheme[] = [];
+  private handlers = new Map<string, (request: Request) => Response | Promise<Response>>();
+
+  registerSchemesAsPrivileged(schemes: CustomScheme[]): void {
+    if (app.isReady()) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready');
+    app.calls.push('registerSchemesAsPrivileged');
+    this.privilegedSchemes.push(...schemes);
+  }
+  handle(scheme: string, handler: (request: Request) => Response | Promise<Response>): void {
+    if (this.handlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`);
+    this.handlers.set(scheme, handler);
+  }
+  unhandle(scheme: string): void {
+    this.handlers.delete(scheme);
+  }
+  isProtocolHandled(scheme: string): boolean {
+    return this.handlers.has(scheme);
+  }
+  /** Test control: what Chromium does when the page loads `url`. */
+  async fetch(url: string, init?: RequestInit): Promise<Response> {
+    const scheme = new URL(url).protocol.slice(0, -1);
+    const handler = this.handlers.get(scheme);
+    if (!handler) throw new Error(`net::ERR_UNKNOWN_URL_SCHEME (${scheme})`);
+    return handler(new Request(url, init));
+  }
+  reset(): void {
+    this.privilegedSchemes.length = 0;
+    this.handlers.clear();
+  }
+}
+
+export const protocol = new FakeProtocol();
+
+// ---------------------------------------------------------------- safeStorage
+
+type StorageBackend = ReturnType<Electron.SafeStorage['getSelectedStorageBackend']>;
+
+class FakeSafeStorage {
+  backend: StorageBackend = 'gnome_libsecret';
+  available = true;
+  // Chromium prefixes its OS-crypt ciphertext with a version tag; the key stands in for the keyring's.
+  private key = 0x5a;
+
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  }
+  getSelectedStorageBackend(): StorageBackend {
+    return this.backend;
+  }
+  encryptString(plainText: string): Buffer {
+    if (!this.available) {
+      throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+    }
+    const body = Buffer.from(plainText, 'utf8').map((byte) => byte ^ this.key);
+    return Buffer.concat([Buffer.from('v11'), Buffer.from([this.key]), body]);
+  }
+  decryptString(encrypted: Buffer): string {
+    if (!this.available) {
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString. Decryption is not available.');
+    }
+    if (encrypted.subarray(0, 3).toString() !== 'v11' || encrypted[3] !== this.key) {
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    }
+    return Buffer.from(encrypted.subarray(4).map((byte) => byte ^ this.key)).toString('utf8');
+  }
+
+  /** Test control: the keyring now holds another key, so earlier ciphertext is unreadable. */
+  changeKey(): void {
+    this.key = (this.key + 1) % 256;
+  }
+  reset(): void {
+    this.backend = 'gnome_libsecret';
+    this.available = true;
+    this.key = 0x5a;
+  }
+}
+
+export const safeStorage = new FakeSafeStorage();
+
+// ---------------------------------------------------------------- shell
+
+class FakeShell {
+  readonly opened: string[] = [];
+  openExternal(url: string): Promise<void> {
+    this.opened.push(url);
+    return Promise.resolve();
+  }
+  reset(): void {
+    this.opened.length = 0;
+  }
+}
+
+export const shell = new FakeShell();
+
+/** Call in `beforeEach`: every fake object back to a freshly started Electron. */
+export function resetElectronFake(): void {
+  app.reset();
+  for (const win of BrowserWindow.getAllWindows()) win.close();
+  session.defaultSession.reset();
+  ipcMain.reset();
+  ipcRenderer.reset();
+  contextBridge.reset();
+  protocol.reset();
+  safeStorage.reset();
+  shell.reset();
+}

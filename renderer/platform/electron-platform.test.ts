@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { AccountSettings } from '../../shared/account-settings';
+import type { PhoneCommand, StoredAccount } from '../../shared/platform';
+import { createElectronPlatform } from './electron-platform';
+import type { SoftphoneBridge } from './softphone-bridge';
+
+const account: AccountSettings = {
+  serverUrl: 'wss://pbx.example.com/ws',
+  sipUri: 'sip:1001@pbx.example.com',
+  username: '1001',
+  password: '',
+  iceServers: [],
+};
+
+/** A stand-in for the preload's bridge that behaves like the main process would. */
+function bridgeLike() {
+  const published: unknown[] = [];
+  const listeners = new Set<(command: PhoneCommand) => void>();
+  let saved: StoredAccount = { settings: null, password: null, notices: [] };
+  const bridge: SoftphoneBridge = {
+    loadAccount: async () => saved,
+    saveAccount: async (settings, password) => {
+      saved = { settings, password, notices: [] };
+      return { ok: true, passwordSaved: password !== null };
+    },
+    publishCall: (snapshot) => published.push(snapshot),
+    publishRegistration: (snapshot) => published.push(snapshot),
+    onCommand: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    openExternal: async () => true,
+  };
+  const command = (value: PhoneCommand) => listeners.forEach((listener) => listener(value));
+  return { bridge, published, command };
+}
+
+describe('electron platform', () => {
+  it('is the desktop platform and round-trips the account through the bridge', async () => {
+    const { bridge } = bridgeLike();
+    const platform = createElectronPlatform(bridge);
+    expect(platform.kind).toBe('desktop');
+    await expect(platform.saveAccount(account, 'pw')).resolves.toEqual({ ok: true, passwordSaved: true });
+    await expect(platform.loadAccount()).resolves.toEqual({ settings: account, password: 'pw', notices: [] });
+  });
+
+  it('publishes snapshots and relays commands until unsubscribed', () => {
+    const { bridge, published, command } = bridgeLike();
+    const platform = createElectronPlatform(bridge);
+    platform.publishRegistration({ status: 'registered', aor: 'sip:1001@pbx.example.com', error: null });
+    expect(published).toEqual([{ status: 'registered', aor: 'sip:1001@pbx.example.com', error: null }]);
+    const received: PhoneCommand[] = [];
+    const unsubscribe = platform.onCommand((value) => received.push(value));
+    command({ kind: 'decline', callId: 'c1' });
+    unsubscribe();
+    command({ kind: 'decline', callId: 'c2' });
+    expect(received).toEqual([{ kind: 'decline', callId: 'c1' }]);
+  });
+
+  it('explains itself when the page is not inside the desktop app', () => {
+    expect(() => createElectronPlatform(undefined)).toThrow(/not running in the Softphone desktop app/);
+  });
+});

@@ -1,0 +1,22 @@
+// The PlatformAdapter of the desktop app: each call goes through the preload bridge to the
+// main process, which keeps the settings and the OS keyring and drives tray and notifications.
+
+import type { PlatformAdapter } from '../../shared/platform';
+import type { SoftphoneBridge } from './softphone-bridge';
+
+/** The preload's bridge, or undefined when the page runs outside Electron. */
+export function findSoftphoneBridge(): SoftphoneBridge | undefined {
+  return typeof window === 'undefined' ? undefined : window.softphone;
+}
+
+export function createElectronPlatform(bridge: SoftphoneBridge | undefined = findSoftphoneBridge()): PlatformAdapter {
+  if (!bridge) throw new Error('createElectronPlatform: window.softphone is missing; the page is not running in the Softphone desktop app.');
+  return {
+    kind: 'desktop',
+    loadAccount: () => bridge.loadAccount(),
+    saveAccount: (settings, password) => bridge.saveAccount(settings, password),
+    publishCall: (snapshot) => bridge.publishCall(snapshot),
+    publishRegistration: (snapshot) => bridge.publishRegistration(snapshot),
+    onCommand: (listener) => bridge.onCommand(listener),
+  };
+}
