@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { mount } from '@vue/test-utils';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { CallOutcome as Outcome } from '../../shared/phone-status';
+import { setLanguage } from '../i18n';
+import CallOutcome from './CallOutcome.vue';
+import type { EndedCall } from './call-presentation';
+
+function ended(outcome: Outcome, overrides: Partial<EndedCall> = {}): EndedCall {
+  return { callId: 'call-1', displayName: 'Alice', number: '1001', incoming: true, outcome, ...overrides };
+}
+
+describe('CallOutcome', () => {
+  afterEach(() => setLanguage('en'));
+
+  test.each([
+    [{ reason: 'missed' }, 'Missed call from Alice (1001)'],
+    [{ reason: 'declined', sipCode: 603 }, 'Call declined'],
+    [{ reason: 'busy', sipCode: 486 }, 'Busy'],
+    [{ reason: 'not-found', sipCode: 404 }, 'Not found'],
+    [{ reason: 'no-answer', sipCode: 408 }, 'No answer'],
+  ] as Array<[Outcome, string]>)('says %j as %j in a status region', (outcome, text) => {
+    const wrapper = mount(CallOutcome, { props: { ended: ended(outcome) } });
+    expect(wrapper.get('[role="status"] .text span').text()).toBe(text);
+  });
+
+  test('says who hung up by name', () => {
+    const wrapper = mount(CallOutcome, { props: { ended: ended({ reason: 'hung-up-remotely' }, { displayName: 'Alice Martin' }) } });
+    expect(wrapper.get('.text span').text()).toBe('Alice Martin hung up');
+  });
+
+  test("shows the far end's own words beside ours", () => {
+    const wrapper = mount(CallOutcome, { props: { ended: ended({ reason: 'busy', sipCode: 486, sipReason: 'Busy Here' }) } });
+    expect(wrapper.get('.server').text()).toBe('Server: 486 Busy Here');
+  });
+
+  test('names the caller once when only the number is known, and speaks French', () => {
+    setLanguage('fr');
+    const wrapper = mount(CallOutcome, { props: { ended: ended({ reason: 'missed' }, { displayName: '', number: '1002' }) } });
+    expect(wrapper.get('.text span').text()).toBe('Appel manqué de 1002');
+    expect(wrapper.get('button').text()).toBe('Fermer');
+  });
+
+  test('Dismiss emits the call id', async () => {
+    const wrapper = mount(CallOutcome, { props: { ended: ended({ reason: 'busy' }) } });
+    await wrapper.get('button').trigger('click');
+    expect(wrapper.emitted('dismiss')).toEqual([['call-1']]);
+  });
+});

@@ -1,0 +1,48 @@
+// @vitest-environment happy-dom
+import { mount } from '@vue/test-utils';
+import { afterEach, describe, expect, test } from 'vitest';
+import { CallSession } from '../../shared/call-session';
+import { setLanguage } from '../i18n';
+import IncomingCall from './IncomingCall.vue';
+import { buttonNames } from './test-support/accessible-name';
+
+function incoming(): CallSession {
+  return new CallSession({ sipCallId: 'call-1', displayName: 'Alice', number: '1001', isCaller: false, ringing: true });
+}
+
+describe('IncomingCall', () => {
+  afterEach(() => setLanguage('en'));
+
+  test('names the caller and offers Answer and Decline in English', () => {
+    const wrapper = mount(IncomingCall, { props: { call: incoming() } });
+    const dialog = wrapper.get('[role="alertdialog"]');
+    expect(dialog.get('h2').text()).toBe('Incoming call');
+    expect(dialog.text()).toContain('Alice');
+    expect(dialog.text()).toContain('1001');
+    expect(buttonNames(wrapper.element)).toEqual(['Answer', 'Decline']);
+    // The dialog is labelled by its heading, so it is announced as "Incoming call".
+    expect(dialog.find(`#${CSS.escape(dialog.attributes('aria-labelledby') ?? '')}`).text()).toBe('Incoming call');
+  });
+
+  test('uses the French names', () => {
+    setLanguage('fr');
+    const wrapper = mount(IncomingCall, { props: { call: incoming() } });
+    expect(wrapper.get('h2').text()).toBe('Appel entrant');
+    expect(buttonNames(wrapper.element)).toEqual(['Répondre', 'Refuser']);
+  });
+
+  test('emits the call id for each action', async () => {
+    const wrapper = mount(IncomingCall, { props: { call: incoming() } });
+    const [answer, decline] = wrapper.findAll('button');
+    await answer?.trigger('click');
+    await decline?.trigger('click');
+    expect(wrapper.emitted('answer')).toEqual([['call-1']]);
+    expect(wrapper.emitted('decline')).toEqual([['call-1']]);
+  });
+
+  test('does not repeat the number when it is the only name known', () => {
+    const call = new CallSession({ sipCallId: 'call-2', displayName: '1002', number: '1002' });
+    const wrapper = mount(IncomingCall, { props: { call } });
+    expect(wrapper.get('.caller').text()).toBe('1002');
+  });
+});

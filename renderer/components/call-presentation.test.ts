@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import { CallSession } from '../../shared/call-session';
+import { callPhase, dialDisplayText, formatDuration, partyLabel } from './call-presentation';
+
+describe('formatDuration', () => {
+  test.each([
+    [0, '00:00'],
+    [5.9, '00:05'],
+    [65, '01:05'],
+    [3599, '59:59'],
+    [3600, '1:00:00'],
+    [-3, '00:00'],
+    [Number.NaN, '00:00'],
+  ])('%d s is %s', (seconds, text) => expect(formatDuration(seconds)).toBe(text));
+});
+
+describe('partyLabel', () => {
+  test('joins a name and a different number, and never repeats one', () => {
+    expect(partyLabel('Alice', '1001')).toBe('Alice (1001)');
+    expect(partyLabel('1001', '1001')).toBe('1001');
+    expect(partyLabel('', '1001')).toBe('1001');
+    expect(partyLabel('Alice', '')).toBe('Alice');
+  });
+});
+
+describe('callPhase', () => {
+  test('follows the call from dialling to hold', () => {
+    const call = new CallSession({ sipCallId: 'c', isCaller: true });
+    expect(callPhase(call)).toBe('calling');
+    call.ringing = true;
+    expect(callPhase(call)).toBe('ringing');
+    call.answer();
+    expect(callPhase(call)).toBe('connected');
+    call.hold();
+    expect(callPhase(call)).toBe('on-hold');
+  });
+});
+
+describe('dialDisplayText', () => {
+  test('shows the compact form, with or without a domain configured', () => {
+    expect(dialDisplayText('+33 1 23-45', '')).toBe('+3312345');
+    expect(dialDisplayText('sip:1001@pbx.example.com', 'pbx.example.com')).toBe('1001');
+    expect(dialDisplayText('sip:1001@pbx.example.com', '')).toBe('1001@pbx.example.com');
+  });
+
+  test('is null for what cannot be dialled', () => {
+    expect(dialDisplayText('<sip:1001@x>', 'pbx.example.com')).toBeNull();
+    expect(dialDisplayText('   ', '')).toBeNull();
+  });
+});

@@ -1,0 +1,147 @@
+// The platform adapter for an ordinary browser tab. There is no OS keyring in a web page, so
+// the password is never written anywhere: it lives in memory for the tab's life only. Links
+// arrive as `#dial=<target>` in the URL (the web's stand-in for sip:/tel: links) and only ever
+// fill the dialpad: a page that can set our URL must not be able to place a call.
+
+import { shallowRef, watchEffect } from 'vue';
+import { validateAccountSettings, type AccountSettings } from '../../shared/account-settings';
+import type { CallSessionJSON } from '../../shared/call-session';
+import { MAX_DIAL_STRING_LENGTH, parseDialString } from '../../shared/dial-string';
+import type { RegistrationSnapshot } from '../../shared/phone-status';
+import type { PhoneCommand, PlatformAdapter, SettingsNotice, StoredAccount } from '../../shared/platform';
+import { t } from '../i18n';
+
+export const ACCOUNT_STORAGE_KEY = 'softphone.account';
+/** Where an unreadable account is kept, so a bad upgrade never silently destroys the user's data. */
+export const CORRUPT_ACCOUNT_STORAGE_KEY = 'softphone.account.corrupt';
+
+// Only to check the grammar of a link's target: the real domain is applied when dialling.
+const PLACEHOLDER_DOMAIN = 'domain.invalid';
+
+/** The dial target of a `#dial=<target>` hash, or null for anything else or anything doubtful. */
+export function dialTargetFromHash(hash: string): string | null {
+  const match = /^#dial=([^&#=]+)$/.exec(hash);
+  if (!match?.[1]) return null;
+  let target: string;
+  try {
+    target = decodeURIComponent(match[1]).trim();
+  } catch {
+    return null;
+  }
+  if (target === '' || target.length > MAX_DIAL_STRING_LENGTH) return null;
+  return parseDialString(target, PLACEHOLDER_DOMAIN).ok ? target : null;
+}
+
+function callTitle(calls: readonly CallSessionJSON[], registration: RegistrationSnapshot | null): string {
+  const name = (call: CallSessionJSON) => call.displayName || call.number;
+  const incoming = calls.find((call) => !call.isCaller && !call.answered);
+  if (incoming) return t('title.incoming', { name: name(incoming) });
+  const talking = calls.find((call) => call.answered && !call.paused);
+  if (talking) return t('title.inCall', { name: name(talking) });
+  const held = calls.find((call) => call.answered);
+  if (held) return t('title.onHold', { name: name(held) });
+  const outgoing = calls.find((call) => call.isCaller);
+  if (outgoing) return t('title.calling', { name: name(outgoing) });
+  return registration && registration.status !== 'registered' ? t('title.offline') : t('title.idle');
+}
+
+// One page, one title: the most recently created adapter writes it. A single effect (rather
+// than one per adapter) keeps an older adapter from overwriting it, e.g. in tests.
+const titleSource = shallowRef<(() => string) | null>(null);
+let titleEffectStarted = false;
+
+function showTitleOf(source: () => string): void {
+  titleSource.value = source;
+  if (titleEffectStarted) return;
+  titleEffectStarted = true;
+  // Reactive, so the title also follows a language switch.
+  watchEffect(() => {
+    const current = titleSource.value;
+    if (current) document.title = current();
+  });
+}
+
+export function createWebPlatform(storage: Storage = window.localStorage): PlatformAdapter {
+  let password: string | null = null;
+  const calls = shallowRef(new Map<string, CallSessionJSON>());
+  const registration = shallowRef<RegistrationSnapshot | null>(null);
+  const listeners = new Set<(command: PhoneCommand) => void>();
+
+  showTitleOf(() => callTitle([...calls.value.values()], registration.value));
+
+  function readAccount(): { settings: AccountSettings | null; notices: SettingsNotice[] } {
+    const raw = storage.getItem(ACCOUNT_STORAGE_KEY);
+    if (raw === null) return { settings: null, notices: [] };
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      parsed = undefined;
+    }
+    const result = validateAccountSettings(parsed, { requirePassword: false });
+    if (result.ok) return { settings: { ...result.value, password: '' }, notices: [] };
+    storage.setItem(CORRUPT_ACCOUNT_STORAGE_KEY, raw);
+    storage.removeItem(ACCOUNT_STORAGE_KEY);
+    return {
+      settings: null,
+      notices: [{ code: 'settings-corrupt', message: 'The saved account could not be read; it was kept aside and the defaults were loaded.' }],
+    };
+  }
+
+  function deliverHash(): void {
+    const target = dialTargetFromHash(window.location.hash);
+    if (target === null) return;
+    // Consumed once: reloading the page must not bring the same number back.
+    history.replaceState(history.state, '', window.location.pathname + window.location.search);
+    const command: PhoneCommand = { kind: 'dial', target, autoDial: false };
+    listeners.forEach((listener) => listener(command));
+  }
+
+  return {
+    kind: 'web',
+
+    async loadAccount(): Promise<StoredAccount> {
+      const { settings, notices } = readAccount();
+      return { settings, password: settings ? password : null, notices };
+    },
+
+    async saveAccount(settings, newPassword) {
+      const result = validateAccountSettings(settings, { requirePassword: false });
+      if (!result.ok) return { ok: false, passwordSaved: false, error: result.errors.map((e) => e.message).join(' ') };
+      try {
+        storage.setItem(ACCOUNT_STORAGE_KEY, JSON.stringify({ ...result.value, password: '' }));
+      } catch (error) {
+        return { ok: false, passwordSaved: false, error: error instanceof Error ? error.message : String(error) };
+      }
+      password = newPassword;
+      return { ok: true, passwordSaved: false };
+    },
+
+    publishCall(snapshot) {
+      const id = snapshot.sipCallId || snapshot.callId;
+      if (!id) return;
+      const next = new Map(calls.value);
+      if (snapshot.endTime !== null || snapshot.sipStatus === 'Terminated') next.delete(id);
+      else next.set(id, snapshot);
+      calls.value = next;
+    },
+
+    publishRegistration(snapshot) {
+      registration.value = snapshot;
+    },
+
+    onCommand(listener) {
+      listeners.add(listener);
+      if (listeners.size === 1) {
+        window.addEventListener('hashchange', deliverHash);
+        // A link that opened the page is already in the URL; hand it over once the caller
+        // has finished subscribing.
+        queueMicrotask(deliverHash);
+      }
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0) window.removeEventListener('hashchange', deliverHash);
+      };
+    },
+  };
+}

@@ -1,0 +1,179 @@
+// The calls as the UI shows them. The engine owns the SIP.js sessions; this store keeps only
+// the CallSession snapshots it emits (markRaw: a snapshot still references its live SIP.js
+// session, which Vue must never wrap in a proxy), the remote streams to play, and how each
+// ended call ended. Actions forward to the engine and turn its failures into error entries.
+
+import { defineStore } from 'pinia';
+import { computed, markRaw, ref, shallowRef } from 'vue';
+import type { CallSession } from '../../shared/call-session';
+import type { CallOutcome, PhoneErrorCode } from '../../shared/phone-status';
+import type { PhoneCommand } from '../../shared/platform';
+import { appContext } from '../app-context';
+import { dialDisplayText, type EndedCall } from '../components/call-presentation';
+import type { CallOptions } from '../sip/phone-api';
+import { useErrorsStore } from './errors';
+import { toPhoneError } from './phone-error';
+
+function isOver(session: CallSession): boolean {
+  return session.isTerminated() || session.endTime !== null;
+}
+
+export const useCallsStore = defineStore('calls', () => {
+  const { phone, platform } = appContext();
+  const errors = useErrorsStore();
+
+  const sessions = shallowRef(new Map<string, CallSession>());
+  const remoteStreams = shallowRef(new Map<string, MediaStream>());
+  const endedCalls = shallowRef(new Map<string, EndedCall>());
+  const lastEndedId = ref<string | null>(null);
+  /** The dialpad's text; a dial command from the host fills it. */
+  const dialInput = ref('');
+
+  const calls = computed(() => [...sessions.value.values()]);
+  const incomingCalls = computed(() => calls.value.filter((call) => call.isIncoming() && !call.isIgnored()));
+  const activeCalls = computed(() => calls.value.filter((call) => !call.isIncoming()));
+  /** The call the user is talking on: the first one not on hold, else any. */
+  const activeCall = computed(() => activeCalls.value.find((call) => !call.isOnHold()) ?? activeCalls.value[0] ?? null);
+  const lastEnded = computed(() => (lastEndedId.value ? (endedCalls.value.get(lastEndedId.value) ?? null) : null));
+
+  function withEntry<K, V>(map: Map<K, V>, key: K, value: V | undefined): Map<K, V> {
+    const next = new Map(map);
+    if (value === undefined) next.delete(key);
+    else next.set(key, value);
+    return next;
+  }
+
+  function track(session: CallSession): void {
+    const id = session.getId();
+    if (!id) return;
+    platform.publishCall(session.toJSON());
+    if (isOver(session)) {
+      sessions.value = withEntry(sessions.value, id, undefined);
+      remoteStreams.value = withEntry(remoteStreams.value, id, undefined);
+    } else {
+      sessions.value = withEntry(sessions.value, id, markRaw(session));
+    }
+  }
+
+  function recordEnd(session: CallSession, outcome: CallOutcome): void {
+    const id = session.getId();
+    if (!id) return;
+    const ended: EndedCall = {
+      callId: id,
+      displayName: session.displayName,
+      number: session.number,
+      incoming: !session.isCaller,
+      outcome: { ...outcome },
+    };
+    endedCalls.value = withEntry(endedCalls.value, id, ended);
+    lastEndedId.value = id;
+  }
+
+  // The engine both emits onActionFailed and rejects the promise for the same failure; the
+  // event carries the precise code, so a rejection is only reported when no event came with it.
+  let actionFailures = 0;
+
+  phone.on('onSessionChanged', track);
+  phone.on('onCallEnded', recordEnd);
+  phone.on('onCallRejected', recordEnd);
+  phone.on('onCallFailed', recordEnd);
+  phone.on('onCallCanceled', (session, elsewhere) =>
+    recordEnd(session, { reason: elsewhere ? 'answered-elsewhere' : 'missed' }),
+  );
+  phone.on('onRemoteMedia', (session, stream) => {
+    const id = session.getId();
+    if (id) remoteStreams.value = withEntry(remoteStreams.value, id, markRaw(stream));
+  });
+  phone.on('onActionFailed', (_session, error) => {
+    actionFailures += 1;
+    errors.reportPhoneError(error);
+  });
+  phone.sessions().forEach(track);
+
+  async function run(fallback: PhoneErrorCode, action: () => unknown): Promise<boolean> {
+    const failuresBefore = actionFailures;
+    try {
+      await action();
+      return true;
+    } catch (reason) {
+      if (actionFailures === failuresBefore) errors.reportPhoneError(toPhoneError(reason, fallback));
+      return false;
+    }
+  }
+
+  const answer = (callId: string, video = false) => run('call-failed', () => phone.answer(callId, { video }));
+  const decline = (callId: string) => run('call-failed', () => phone.decline(callId));
+  const hangup = (callId: string) => run('call-failed', () => phone.hangup(callId));
+  const hold = (callId: string) => run('hold-failed', () => phone.hold(callId));
+  const resume = (callId: string) => run('resume-failed', () => phone.resume(callId));
+  const mute = (callId: string) => run('call-failed', () => phone.mute(callId));
+  const unmute = (callId: string) => run('call-failed', () => phone.unmute(callId));
+  const sendDtmf = (callId: string, tones: string) => run('dtmf-failed', () => phone.sendDtmf(callId, tones));
+
+  async function dial(target: string, options: CallOptions = {}): Promise<boolean> {
+    const placed = await run('call-failed', async () => track(await phone.call(target, options)));
+    if (placed) dialInput.value = '';
+    return placed;
+  }
+
+  function toggleMute(callId: string): Promise<boolean> {
+    return sessions.value.get(callId)?.isMuted() ? unmute(callId) : mute(callId);
+  }
+
+  function remoteStream(callId: string): MediaStream | null {
+    return remoteStreams.value.get(callId) ?? phone.remoteStream(callId) ?? null;
+  }
+
+  function dismissOutcome(callId: string): void {
+    if (lastEndedId.value === callId) lastEndedId.value = null;
+  }
+
+  /** Commands from the host (tray, notification, popup, shortcut, link). */
+  function handleCommand(command: PhoneCommand): void {
+    switch (command.kind) {
+      case 'answer':
+        void answer(command.callId, command.video ?? false);
+        return;
+      case 'decline':
+        void decline(command.callId);
+        return;
+      case 'hangup':
+        void hangup(command.callId);
+        return;
+      case 'toggle-mute':
+        void toggleMute(command.callId);
+        return;
+      case 'dial':
+        // A link only fills the dialpad unless the host says the user already confirmed it.
+        dialInput.value = dialDisplayText(command.target, '') ?? command.target;
+        if (command.autoDial) void dial(command.target);
+        return;
+    }
+  }
+
+  platform.onCommand(handleCommand);
+
+  return {
+    sessions,
+    calls,
+    incomingCalls,
+    activeCalls,
+    activeCall,
+    endedCalls,
+    lastEnded,
+    dialInput,
+    remoteStream,
+    answer,
+    decline,
+    hangup,
+    hold,
+    resume,
+    mute,
+    unmute,
+    toggleMute,
+    sendDtmf,
+    dial,
+    dismissOutcome,
+    handleCommand,
+  };
+});

@@ -1,0 +1,79 @@
+// The line: registration snapshot, the account form, connect and disconnect. The form state
+// lives here (not in the component) so that the saved account can fill it at start.
+
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import {
+  accountDomain,
+  emptyAccountSettings,
+  validateAccountSettings,
+  type AccountSettings,
+} from '../../shared/account-settings';
+import type { RegistrationSnapshot } from '../../shared/phone-status';
+import { appContext } from '../app-context';
+import { useErrorsStore } from './errors';
+import { toPhoneError } from './phone-error';
+
+export const useRegistrationStore = defineStore('registration', () => {
+  const { phone, platform } = appContext();
+  const errors = useErrorsStore();
+
+  const snapshot = ref<RegistrationSnapshot>({ ...phone.registration });
+  const form = ref<AccountSettings>(emptyAccountSettings());
+  /** Whether the host kept the password at the last save; null before any save. */
+  const passwordSaved = ref<boolean | null>(null);
+
+  /** The SIP domain that completes a bare number or user name typed in the dialpad. */
+  const defaultDomain = computed(() => {
+    const result = validateAccountSettings(form.value, { requirePassword: false });
+    return result.ok ? accountDomain(result.value) : '';
+  });
+  const registered = computed(() => snapshot.value.status === 'registered');
+
+  phone.on('onRegistrationChanged', (next) => {
+    snapshot.value = { ...next };
+    platform.publishRegistration(next);
+  });
+
+  /** Fills the form from the saved account, and connects when nothing is missing to do so. */
+  async function start(): Promise<void> {
+    const stored = await platform.loadAccount();
+    stored.notices.forEach((notice) => errors.reportNotice(notice));
+    if (stored.settings) form.value = { ...stored.settings, password: stored.password ?? '' };
+    if (stored.settings && stored.password) await connect(form.value);
+  }
+
+  /** Registers with the given settings; saves them once the server has accepted them. */
+  async function connect(settings: AccountSettings = form.value): Promise<RegistrationSnapshot | null> {
+    const result = validateAccountSettings(settings);
+    // The form shows the reasons inline; there is nothing to send.
+    if (!result.ok) return null;
+    const account = result.value;
+    try {
+      const outcome = await phone.connect({ account, password: account.password });
+      snapshot.value = { ...outcome };
+      if (outcome.status === 'registered') await save(account);
+      return outcome;
+    } catch (reason) {
+      errors.reportPhoneError(toPhoneError(reason, 'registration-rejected'));
+      return null;
+    }
+  }
+
+  async function save(account: AccountSettings): Promise<void> {
+    const saved = await platform.saveAccount({ ...account, password: '' }, account.password);
+    passwordSaved.value = saved.passwordSaved;
+    if (!saved.ok) errors.report({ code: 'account-save-failed', textKey: 'account.saveFailed' });
+  }
+
+  async function disconnect(): Promise<void> {
+    try {
+      await phone.disconnect();
+    } catch (reason) {
+      errors.reportPhoneError(toPhoneError(reason, 'connection-lost'));
+    }
+    snapshot.value = { ...phone.registration };
+  }
+
+  return { snapshot, form, passwordSaved, defaultDomain, registered, start, connect, disconnect };
+});
