@@ -1,0 +1,72 @@
+import { expect, test } from '@playwright/test';
+import { launchChromium } from './support/browser';
+import { dial, freshUser, openPhone, register, sessions } from './support/phone-page';
+
+test.describe('call outcomes', () => {
+  test('B declines: A is told the call was declined (603)', async () => {
+    const browser = await launchChromium();
+    try {
+      const alice = await openPhone(browser, { displayName: 'Alice' });
+      const bob = await openPhone(browser, { displayName: 'Bob' });
+      await register(alice);
+      await register(bob);
+
+      await dial(alice, bob.user);
+      await bob.page.getByRole('button', { name: 'Decline' }).click();
+
+      await expect(alice.page.getByText('Call declined')).toBeVisible();
+      await expect(alice.page.getByText(/603/)).toBeVisible();
+      await expect(bob.page.getByText('You declined the call from Alice')).toBeVisible();
+      await expect.poll(() => sessions(alice.page)).toEqual([]);
+      await expect.poll(() => sessions(bob.page)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('calling nobody: A is told the number was not found (404)', async () => {
+    const browser = await launchChromium();
+    try {
+      const alice = await openPhone(browser, { displayName: 'Alice' });
+      await register(alice);
+      await dial(alice, freshUser());
+      await expect(alice.page.getByText('Not found', { exact: true })).toBeVisible();
+      await expect(alice.page.getByText(/404/)).toBeVisible();
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('A cancels before B answers: B is shown a missed call', async () => {
+    const browser = await launchChromium();
+    try {
+      const alice = await openPhone(browser, { displayName: 'Alice' });
+      const bob = await openPhone(browser, { displayName: 'Bob' });
+      await register(alice);
+      await register(bob);
+
+      await dial(alice, bob.user);
+      await expect(bob.page.getByRole('button', { name: 'Answer' })).toBeVisible();
+      await alice.page.getByRole('button', { name: 'Hang up' }).click();
+
+      await expect(bob.page.getByText('Missed call from Alice')).toBeVisible();
+      await expect(bob.page.getByRole('button', { name: 'Answer' })).toHaveCount(0);
+      await expect(alice.page.getByText('Call cancelled')).toBeVisible();
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('a malformed dial string is explained and nothing is dialled', async () => {
+    const browser = await launchChromium();
+    try {
+      const alice = await openPhone(browser, { displayName: 'Alice' });
+      await register(alice);
+      await dial(alice, '10<01>');
+      await expect(alice.page.getByText(/characters an address cannot hold/)).toBeVisible();
+      expect(await sessions(alice.page)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,27 @@
+import { defineConfig } from '@playwright/test';
+
+// Browsers are launched by the tests themselves (e2e/support/browser.ts) from Debian's
+// Chromium, so no `use.browserName` here and no `npx playwright install`.
+export default defineConfig({
+  // Two cores, and each test drives two browsers plus the shared Kamailio.
+  workers: 1,
+  fullyParallel: false,
+  timeout: 60_000,
+  reporter: 'list',
+  forbidOnly: !!process.env.CI,
+  globalSetup: './e2e/support/global-setup.ts',
+  projects: [
+    {
+      name: 'web',
+      testDir: './e2e',
+      testMatch: '**/*.spec.ts',
+      testIgnore: 'electron/**',
+    },
+    {
+      // Drives the packaged Electron app; it needs an Electron binary and a display.
+      name: 'electron',
+      testDir: './e2e/electron',
+      testMatch: '**/*.spec.ts',
+    },
+  ],
+});

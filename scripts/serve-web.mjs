@@ -1,0 +1,200 @@
+#!/usr/bin/env node
+// Static file server for the built web app (`npm run web`) and for the end-to-end tests
+// (e2e/support/web-server.ts imports this file). Node's http module only: no dependency.
+// The page must come from http://127.0.0.1, a secure context, for getUserMedia to exist.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Vue's style bindings write inline style attributes.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  // The SIP server is configured by the user, so any ws:/wss: origin is allowed.
+  "connect-src 'self' ws: wss:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
+  '.webm': 'video/webm',
+  '.mp4': 'video/mp4',
+  '.txt': 'text/plain; charset=utf-8',
+  '.wasm': 'application/wasm',
+};
+
+/** @param {string} file */
+export function mimeTypeOf(file) {
+  return MIME_TYPES[/** @type {keyof typeof MIME_TYPES} */ (extname(file).toLowerCase())] ?? 'application/octet-stream';
+}
+
+/**
+ * Maps a request target to a path inside `root`, or null when it is malformed or would leave
+ * `root` (`..`, encoded slashes or backslashes, NUL bytes).
+ * @param {string} root absolute folder
+ * @param {string} requestTarget the request line's target, e.g. `/assets/app.js?v=1`
+ * @returns {string | null}
+ */
+export function resolveInsideRoot(root, requestTarget) {
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(requestTarget, 'http://localhost').pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
+  const candidate = resolve(root, `.${pathname}`);
+  if (candidate !== root && !candidate.startsWith(root + sep)) return null;
+  return candidate;
+}
+
+/** @param {string} file */
+async function isFile(file) {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The file to send: the file itself, a folder's index.html, or the app's index.html for a
+ * route without a file extension (history-mode URLs). Missing assets stay 404.
+ * @param {string} root
+ * @param {string} target
+ * @returns {Promise<string | null>}
+ */
+async function fileToServe(root, target) {
+  if (await isFile(target)) return target;
+  const folderIndex = join(target, 'index.html');
+  if (await isFile(folderIndex)) return folderIndex;
+  const appIndex = join(root, 'index.html');
+  if (extname(target) === '' && (await isFile(appIndex))) return appIndex;
+  return null;
+}
+
+/**
+ * @param {import('node:http').ServerResponse} response
+ * @param {number} status
+ * @param {string} text
+ */
+function sendText(response, status, text) {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+  response.end(text);
+}
+
+/**
+ * Serves `root` on http://host:port (port 0 lets the system choose).
+ * @param {string} root
+ * @param {{ port?: number, host?: string }} [options]
+ * @returns {Promise<{ url: string, port: number, close(): Promise<void> }>}
+ */
+export async function startStaticServer(root, options = {}) {
+  const absoluteRoot = resolve(root);
+  const host = options.host ?? '127.0.0.1';
+  const server = createServer((request, response) => {
+    void handle(request, response);
+  });
+
+  /**
+   * @param {import('node:http').IncomingMessage} request
+   * @param {import('node:http').ServerResponse} response
+   */
+  async function handle(request, response) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('Allow', 'GET, HEAD');
+      sendText(response, 405, 'Method Not Allowed');
+      return;
+    }
+    const target = resolveInsideRoot(absoluteRoot, request.url ?? '/');
+    if (target === null) {
+      sendText(response, 400, 'Bad Request');
+      return;
+    }
+    const file = await fileToServe(absoluteRoot, target);
+    if (file === null) {
+      sendText(response, 404, 'Not Found');
+      return;
+    }
+    response.writeHead(200, {
+      'Content-Type': mimeTypeOf(file),
+      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      // Rebuilt between runs: a cached bundle would test yesterday's code.
+      'Cache-Control': 'no-store',
+    });
+    if (request.method === 'HEAD') {
+      response.end();
+      return;
+    }
+    createReadStream(file)
+      .on('error', () => response.destroy())
+      .pipe(response);
+  }
+
+  await new Promise((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(options.port ?? 0, host, () => resolveListen(undefined));
+  });
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('the static server has no TCP address');
+  return {
+    url: `http://${host}:${address.port}`,
+    port: address.port,
+    close: () =>
+      new Promise((resolveClose, rejectClose) => {
+        server.close((error) => (error ? rejectClose(error) : resolveClose(undefined)));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** @param {string[]} argv */
+function parseArguments(argv) {
+  let root = 'dist/web';
+  let port = Number(process.env.PORT ?? 8080);
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index];
+    if (argument === '--port') port = Number(argv[++index]);
+    else if (argument !== undefined) root = argument;
+  }
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${String(port)}`);
+  return { root, port };
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
+if (isMain) {
+  const { root, port } = parseArguments(process.argv.slice(2));
+  if (!(await isFile(join(root, 'index.html')))) {
+    console.error(`${root}/index.html not found: build the web app first (npm run build:web)`);
+    process.exit(1);
+  }
+  const { url } = await startStaticServer(root, { port });
+  console.log(`Softphone web app: ${url}/  (serving ${resolve(root)}; Ctrl+C to stop)`);
+}

@@ -1,0 +1,94 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, startStaticServer } from './serve-web.mjs';
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+// http.request sends the path exactly as given, so `..` reaches the server un-normalised,
+// as it would from a hand-written client (a browser would clean it up first).
+function rawGet(port: number, path: string, method = 'GET'): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request({ host: '127.0.0.1', port, path, method }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+describe('serve-web static server', () => {
+  const SECRET = 'top-secret-outside-the-web-root';
+  let sandbox: string;
+  let server: Awaited<ReturnType<typeof startStaticServer>>;
+
+  beforeAll(async () => {
+    sandbox = await mkdtemp(join(tmpdir(), 'serve-web-test-'));
+    const root = join(sandbox, 'web');
+    await mkdir(join(root, 'assets'), { recursive: true });
+    await writeFile(join(sandbox, 'secret.txt'), SECRET);
+    await writeFile(join(root, 'index.html'), '<!doctype html><title>app</title>');
+    await writeFile(join(root, 'assets', 'app.js'), 'console.log("app");');
+    await writeFile(join(root, 'assets', 'app.css'), 'body{}');
+    server = await startStaticServer(root);
+  });
+
+  afterAll(async () => {
+    await server.close();
+    await rm(sandbox, { recursive: true, force: true });
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/%2e%2e%5csecret.txt',
+    '/index.html%00.js',
+  ])('never serves a file outside the root for %s', async (path) => {
+    const response = await rawGet(server.port, path);
+    expect(response.body).not.toContain(SECRET);
+    // Either refused, or normalised by URL parsing into a path inside the root.
+    expect([200, 400, 404]).toContain(response.status);
+  });
+
+  it('refuses encoded parent segments outright', async () => {
+    expect((await rawGet(server.port, '/..%2fsecret.txt')).status).toBe(400);
+    expect((await rawGet(server.port, '/..%5csecret.txt')).status).toBe(400);
+  });
+
+  it('serves files with their MIME type and the Content-Security-Policy', async () => {
+    const script = await rawGet(server.port, '/assets/app.js');
+    expect(script.status).toBe(200);
+    expect(script.body).toBe('console.log("app");');
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(script.headers['x-content-type-options']).toBe('nosniff');
+    expect((await rawGet(server.port, '/assets/app.css')).headers['content-type']).toBe('text/css; charset=utf-8');
+  });
+
+  it('answers app routes with index.html but missing assets with 404', async () => {
+    const route = await rawGet(server.port, '/settings/account');
+    expect(route.status).toBe(200);
+    expect(route.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(route.body).toContain('<title>app</title>');
+    expect((await rawGet(server.port, '/assets/missing.js')).status).toBe(404);
+  });
+
+  it('accepts only GET and HEAD', async () => {
+    const response = await rawGet(server.port, '/index.html', 'POST');
+    expect(response.status).toBe(405);
+    expect(response.headers.allow).toBe('GET, HEAD');
+  });
+});
