@@ -136,3 +136,9 @@ export async function expectNotRising(page: Page, kind: MediaKind, field: Counte
     throw new Error(`${kind} ${field} kept rising over ${windowMs} ms: ${first} then ${second} (tolerance ${allowed})`);
   }
 }
+
+/** How much a counter grew during the window (after an optional settle time). */
+export async function counterGrowth(page: Page, kind: MediaKind, field: Counter, { windowMs = 1_000, settleMs = 0 }: SampleWindow = {}): Promise<number> {
+  const [first, second] = await sampleTwice(page, kind, field, windowMs, settleMs);
+  return second - first;
+}

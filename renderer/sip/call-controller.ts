@@ -28,8 +28,6 @@ export class CallController {
   private current: CallSession;
   private outcome: CallOutcome | null = null;
   private reinviteInFlight = false;
-  /** Microphone tracks taken off the senders while on hold, restored on resume. */
-  private heldSenderTracks = new Map<RTCRtpSender, MediaStreamTrack>();
 
   constructor(
     readonly session: Session,
@@ -174,7 +172,6 @@ export class CallController {
       this.emit('onActionFailed', this.current, reinviteError(code, error));
       return;
     }
-    await this.applyHoldToMedia(hold);
     this.emitChange((s) => (hold ? s.hold() : s.resume()), [hold ? 'onCallHeld' : 'onCallResumed']);
   }
 
@@ -269,7 +266,6 @@ export class CallController {
       else if (outcome.reason !== 'canceled-locally') this.emit('onCallFailed', session, outcome);
     }
     this.emit('onCallEnded', session, outcome);
-    this.heldSenderTracks.clear();
     this.onTerminated(this);
   }
 
@@ -308,35 +304,8 @@ export class CallController {
     });
   }
 
-  /**
-   * A `sendonly` hold offer still lets our sender transmit, so the microphone track is taken
-   * off the sender (nothing is sent at all) and remote playback is silenced until resume.
-   */
-  private async applyHoldToMedia(hold: boolean): Promise<void> {
-    const pc = this.sdh()?.peerConnection;
-    if (!pc) return;
-    for (const receiver of pc.getReceivers()) {
-      if (receiver.track) receiver.track.enabled = !hold;
-    }
-    if (hold) {
-      for (const sender of pc.getSenders()) {
-        if (sender.track) {
-          this.heldSenderTracks.set(sender, sender.track);
-          await sender.replaceTrack(null);
-        }
-      }
-    } else {
-      for (const [sender, track] of this.heldSenderTracks) {
-        await sender.replaceTrack(track);
-      }
-      this.heldSenderTracks.clear();
-    }
-  }
-
   private localAudioTracks(): MediaStreamTrack[] {
-    const fromStream = this.localStream?.getAudioTracks() ?? [];
-    const held = [...this.heldSenderTracks.values()].filter((t) => t.kind === 'audio');
-    return [...new Set([...fromStream, ...held])];
+    return this.localStream?.getAudioTracks() ?? [];
   }
 
   private sdh(): SessionDescriptionHandler | undefined {

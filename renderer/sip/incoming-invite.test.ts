@@ -34,6 +34,11 @@ describe('sessionFromInvite', () => {
     expect(s.displayName).toBe('1001');
   });
 
+  it('copes with a From header without display name (SIP.js leaves it undefined)', () => {
+    const s = sessionFromInvite(message({}), { displayName: undefined, uri: { user: '1001', host: 'pbx' } });
+    expect(s.displayName).toBe('1001');
+  });
+
   it('reads the server call id and auto-answer requests', () => {
     const s = sessionFromInvite(
       message({ 'X-Wazo-Call-ID': ['1594062407.123'], 'Answer-Mode': ['Auto'] }),

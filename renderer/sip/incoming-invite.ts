@@ -14,7 +14,7 @@ export interface InviteMessageLike {
 }
 
 export interface RemoteIdentityLike {
-  displayName: string;
+  displayName: string | undefined;
   uri: { user?: string | undefined; host: string };
 }
 
@@ -24,7 +24,8 @@ const MAX_FIELD = 128;
 
 export function sessionFromInvite(message: InviteMessageLike, remote: RemoteIdentityLike, now = new Date()): CallSession {
   const number = clean(remote.uri.user ?? '') || clean(remote.uri.host);
-  const displayName = clean(remote.displayName) || number;
+  // SIP.js leaves displayName undefined when the From header has none.
+  const displayName = clean(remote.displayName ?? '') || number;
   const autoAnswer = safely(() => detectAutoAnswerRequest((name) => message.getHeaders(name)).requested, false);
   return new CallSession({
     sipCallId: clean(message.callId, 256),

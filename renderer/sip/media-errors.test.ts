@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { microphoneError } from './media-errors';
+import { cameraError, microphoneError, screenShareError } from './media-errors';
 
 function domError(name: string): Error {
   const e = new Error('x');
@@ -29,5 +29,24 @@ describe('microphoneError', () => {
 
   it('accepts DOMException-like objects that are not Error instances', () => {
     expect(microphoneError({ name: 'NotAllowedError', message: '' })?.code).toBe('microphone-denied');
+  });
+});
+
+describe('cameraError', () => {
+  it.each([
+    ['NotAllowedError', 'camera-denied'],
+    ['NotFoundError', 'camera-missing'],
+    ['NotReadableError', 'camera-busy'],
+  ])('%s -> %s, and says the call goes on with audio', (name, code) => {
+    const error = cameraError(domError(name));
+    expect(error?.code).toBe(code);
+    expect(error?.message).toMatch(/goes on with audio/);
+  });
+});
+
+describe('screenShareError', () => {
+  it('explains a refused or cancelled share', () => {
+    expect(screenShareError(domError('NotAllowedError'))?.code).toBe('screen-share-denied');
+    expect(screenShareError(domError('TypeError'))).toBeNull();
   });
 });

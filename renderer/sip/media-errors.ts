@@ -1,34 +1,54 @@
-// getUserMedia fails with DOMException names that mean nothing to a user; each becomes a
-// PhoneError that says what to check.
+// getUserMedia and getDisplayMedia fail with DOMException names that mean nothing to a user;
+// each becomes a PhoneError that says what to check.
 
 import type { PhoneError } from '../../shared/phone-status';
 
-export function microphoneError(error: unknown): PhoneError | null {
-  const name = error instanceof Error || isDomExceptionLike(error) ? (error as { name: string }).name : '';
+type Device = 'microphone' | 'camera';
+
+const WORDING: Record<Device, Record<'denied' | 'missing' | 'busy', string>> = {
+  microphone: {
+    denied: 'Microphone access was refused. Allow the microphone for this app in your browser or system privacy settings, then try again.',
+    missing: 'No microphone was found. Plug in a headset or microphone, then try again.',
+    busy: 'The microphone is in use by another application or could not be started. Close the other application, then try again.',
+  },
+  camera: {
+    denied: 'Camera access was refused; the call goes on with audio. Allow the camera for this app in your browser or system privacy settings to use video.',
+    missing: 'No camera was found; the call goes on with audio. Plug in a camera to use video.',
+    busy: 'The camera is in use by another application; the call goes on with audio. Close the other application, then turn the camera on again.',
+  },
+};
+
+function deviceError(error: unknown, device: Device): PhoneError | null {
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
   switch (name) {
     case 'NotAllowedError':
     case 'SecurityError':
-      return {
-        code: 'microphone-denied',
-        message: 'Microphone access was refused. Allow the microphone for this app in your browser or system privacy settings, then try again.',
-      };
+      return { code: `${device}-denied`, message: WORDING[device].denied };
     case 'NotFoundError':
     case 'OverconstrainedError':
-      return {
-        code: 'microphone-missing',
-        message: 'No microphone was found. Plug in a headset or microphone, then try again.',
-      };
+      return { code: `${device}-missing`, message: WORDING[device].missing };
     case 'NotReadableError':
     case 'AbortError':
-      return {
-        code: 'microphone-busy',
-        message: 'The microphone is in use by another application or could not be started. Close the other application, then try again.',
-      };
+      return { code: `${device}-busy`, message: WORDING[device].busy };
     default:
       return null;
   }
 }
 
-function isDomExceptionLike(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && typeof (value as { name?: unknown }).name === 'string';
+export function microphoneError(error: unknown): PhoneError | null {
+  return deviceError(error, 'microphone');
+}
+
+export function cameraError(error: unknown): PhoneError | null {
+  return deviceError(error, 'camera');
+}
+
+/** getDisplayMedia refused (the user pressed Cancel in the picker, or the OS said no). */
+export function screenShareError(error: unknown): PhoneError | null {
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  if (name !== 'NotAllowedError' && name !== 'SecurityError' && name !== 'AbortError' && name !== 'NotReadableError') return null;
+  return {
+    code: 'screen-share-denied',
+    message: 'Screen sharing did not start. Choose a screen or window to share, or allow screen recording for this app in your system settings.',
+  };
 }

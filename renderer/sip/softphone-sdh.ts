@@ -1,22 +1,37 @@
-// Our SessionDescriptionHandler: SIP.js's own WebRTC handler, with one change — the offer or
-// answer goes out as soon as ICE has produced a usable candidate (see ice-readiness.ts)
-// instead of when gathering completes or times out. Everything else is SIP.js's.
+// Our SessionDescriptionHandler: SIP.js's own WebRTC handler with three changes.
+// 1. The offer or answer goes out as soon as ICE has produced a usable candidate (see
+//    ice-readiness.ts) instead of when gathering completes or times out.
+// 2. Media directions are chosen per m-line (see media-directions.ts), so a camera can be off
+//    on one side and on at the other, and hold stops media both ways.
+// 3. A video call whose camera cannot be opened goes on as an audio call, with the reason.
+// Everything else is SIP.js's.
 
 import type { Session } from 'sip.js';
 import {
   SessionDescriptionHandler,
-  defaultMediaStreamFactory,
   defaultPeerConnectionConfiguration,
+  type MediaStreamFactory,
   type SessionDescriptionHandlerFactory,
+  type SessionDescriptionHandlerOptions,
 } from 'sip.js/lib/platform/web/session-description-handler/index.js';
+import type { PhoneError } from '../../shared/phone-status';
 import { awaitedCandidateKind, candidateSatisfies, type CandidateKind } from './ice-readiness';
+import { cameraError } from './media-errors';
+import { answerDirection, mediaSections, offerDirection } from './media-directions';
 
 /** Time left for sibling candidates (other interfaces, IPv6) once a usable one arrived. */
 const SETTLE_MS = 15;
 /** Upper bound on gathering: an unreachable STUN/TURN server must not delay a call by 5 s. */
 export const ICE_GATHERING_CAP_MS = 2000;
 
-class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandler {
+export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandler {
+  /** Whether we want to send video; the call controller changes it before renegotiating. */
+  sendVideo = false;
+  /** Called with every remote SDP applied (initial answer or offer, and re-INVITEs). */
+  onRemoteDescription: ((sdp: string) => void) | undefined;
+  /** Called when a camera was asked for but the call had to go on without it. */
+  onMediaWarning: ((error: PhoneError) => void) | undefined;
+
   private usableCandidate = false;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private waiting = false;
@@ -26,7 +41,7 @@ class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandler {
     configuration: ConstructorParameters<typeof SessionDescriptionHandler>[2],
     private readonly awaited: CandidateKind,
   ) {
-    super(logger, defaultMediaStreamFactory(), configuration);
+    super(logger, cameraTolerantMediaStreamFactory, configuration);
     // SIP.js owns the `onicecandidate` property; a listener added beside it sees the same events.
     this._peerConnection?.addEventListener('icecandidate', (event) => {
       if (event.candidate && candidateSatisfies(event.candidate.candidate, this.awaited)) {
@@ -34,6 +49,40 @@ class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandler {
         this.settleSoon();
       }
     });
+  }
+
+  protected override getLocalMediaStream(options?: SessionDescriptionHandlerOptions): Promise<void> {
+    if (options?.constraints?.video) this.sendVideo = true;
+    return super.getLocalMediaStream(options);
+  }
+
+  protected override updateDirection(options?: SessionDescriptionHandlerOptions): Promise<void> {
+    const pc = this._peerConnection;
+    if (!pc) return Promise.reject(new Error('Peer connection closed.'));
+    const hold = options?.hold ?? false;
+    if (pc.signalingState === 'stable') {
+      for (const t of pc.getTransceivers()) {
+        if (t.direction === 'stopped') continue;
+        const direction = offerDirection(this.wantsToSend(t), hold);
+        if (t.direction !== direction) t.direction = direction;
+      }
+      return Promise.resolve();
+    }
+    if (pc.signalingState === 'have-remote-offer') {
+      const offered = new Map(mediaSections(pc.remoteDescription?.sdp ?? '').map((s) => [s.mid, s.direction]));
+      for (const t of pc.getTransceivers()) {
+        if (t.direction === 'stopped') continue;
+        const direction = answerDirection(offered.get(t.mid) ?? 'sendrecv', this.wantsToSend(t), hold);
+        if (t.direction !== direction) t.direction = direction;
+      }
+      return Promise.resolve();
+    }
+    return Promise.reject(new Error(`Invalid signaling state ${pc.signalingState}`));
+  }
+
+  protected override async setRemoteSessionDescription(description: RTCSessionDescriptionInit): Promise<void> {
+    await super.setRemoteSessionDescription(description);
+    if (description.sdp) this.onRemoteDescription?.(description.sdp);
   }
 
   protected override waitForIceGatheringComplete(restart = false, timeout = 0): Promise<void> {
@@ -46,6 +95,17 @@ class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandler {
     return done;
   }
 
+  override close(): void {
+    if (this.settleTimer !== undefined) clearTimeout(this.settleTimer);
+    super.close();
+  }
+
+  private wantsToSend(transceiver: RTCRtpTransceiver): boolean {
+    const kind = transceiver.receiver.track.kind;
+    if (kind === 'audio') return true;
+    return kind === 'video' && this.sendVideo && transceiver.sender.track !== null;
+  }
+
   private settleSoon(): void {
     if (!this.waiting || this.settleTimer !== undefined) return;
     this.settleTimer = setTimeout(() => {
@@ -53,12 +113,26 @@ class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandler {
       if (this.waiting) this.iceGatheringComplete();
     }, SETTLE_MS);
   }
-
-  override close(): void {
-    if (this.settleTimer !== undefined) clearTimeout(this.settleTimer);
-    super.close();
-  }
 }
+
+/**
+ * getUserMedia for the constraints SIP.js asks; when video was asked and the camera fails
+ * (none, refused, busy), the call goes on with the microphone alone and says why.
+ */
+const cameraTolerantMediaStreamFactory: MediaStreamFactory = async (constraints, sdh) => {
+  try {
+    return await navigator.mediaDevices.getUserMedia(constraints);
+  } catch (error) {
+    const reason = constraints.video ? cameraError(error) : null;
+    if (!reason) throw error;
+    const audioOnly = await navigator.mediaDevices.getUserMedia({ audio: constraints.audio ?? true });
+    if (sdh instanceof SoftphoneSessionDescriptionHandler) {
+      sdh.sendVideo = false;
+      sdh.onMediaWarning?.(reason);
+    }
+    return audioOnly;
+  }
+};
 
 export function softphoneSdhFactory(iceServers: RTCIceServer[]): SessionDescriptionHandlerFactory {
   const awaited = awaitedCandidateKind(iceServers);
@@ -74,5 +148,3 @@ export function softphoneSdhFactory(iceServers: RTCIceServer[]): SessionDescript
     );
   };
 }
-
-export type { SoftphoneSessionDescriptionHandler };
