@@ -36,6 +36,16 @@ export interface PhoneApi {
   mute(callId: string): void;
   unmute(callId: string): void;
   sendDtmf(callId: string, tones: string): Promise<void>;
+  /** Camera on: adds video to an audio call (re-INVITE). Failures are reported, the call goes on. */
+  enableCamera(callId: string): Promise<void>;
+  /** Camera off: video removed by re-INVITE; the far end sees it as a downgrade. */
+  disableCamera(callId: string): Promise<void>;
+  /** Pause/resume the camera without renegotiation (the camera light goes off). */
+  muteVideo(callId: string): Promise<void>;
+  unmuteVideo(callId: string): Promise<void>;
+  /** Share a screen or window (getDisplayMedia; the desktop host shows its own picker). */
+  startScreenSharing(callId: string): Promise<void>;
+  stopScreenSharing(callId: string): Promise<void>;
   sessions(): CallSession[];
   session(callId: string): CallSession | undefined;
   remoteStream(callId: string): MediaStream | undefined;

@@ -348,6 +348,30 @@ class SipPhone implements PhoneApi {
     return this.controller(callId).sendDtmf(tones);
   }
 
+  enableCamera(callId: string): Promise<void> {
+    return this.controller(callId).setCamera(true);
+  }
+
+  disableCamera(callId: string): Promise<void> {
+    return this.controller(callId).setCamera(false);
+  }
+
+  muteVideo(callId: string): Promise<void> {
+    return this.controller(callId).setVideoMuted(true);
+  }
+
+  unmuteVideo(callId: string): Promise<void> {
+    return this.controller(callId).setVideoMuted(false);
+  }
+
+  startScreenSharing(callId: string): Promise<void> {
+    return this.controller(callId).setScreenSharing(true);
+  }
+
+  stopScreenSharing(callId: string): Promise<void> {
+    return this.controller(callId).setScreenSharing(false);
+  }
+
   sessions(): CallSession[] {
     return [...this.calls.values()].map((c) => c.snapshot);
   }
