@@ -42,18 +42,28 @@ describe('ActiveCall', () => {
 
   test('names every button in English, and switches Hold/Resume and Mute/Unmute with the call state', () => {
     const wrapper = mount(ActiveCall, { props: { call: connected() } });
-    expect(buttonNames(wrapper.element)).toEqual(['Hold', 'Mute', 'Keypad', 'Hang up']);
+    expect(buttonNames(wrapper.element)).toEqual(['Hold', 'Mute', 'Camera', 'Share screen', 'Keypad', 'Hang up']);
     const held = mount(ActiveCall, { props: { call: connected({ paused: true, muted: true }) } });
     expect(held.get('.phase').text()).toBe('On hold');
-    expect(buttonNames(held.element)).toEqual(['Resume', 'Unmute', 'Keypad', 'Hang up']);
+    expect(buttonNames(held.element)).toEqual(['Resume', 'Unmute', 'Camera', 'Share screen', 'Keypad', 'Hang up']);
   });
 
   test('names every button in French', () => {
     setLanguage('fr');
     const wrapper = mount(ActiveCall, { props: { call: connected() } });
-    expect(buttonNames(wrapper.element)).toEqual(['Mettre en attente', 'Couper le micro', 'Clavier', 'Raccrocher']);
+    expect(buttonNames(wrapper.element)).toEqual([
+      'Mettre en attente', 'Couper le micro', 'Caméra', 'Partager l’écran', 'Clavier', 'Raccrocher',
+    ]);
     const held = mount(ActiveCall, { props: { call: connected({ paused: true, muted: true }) } });
-    expect(buttonNames(held.element)).toEqual(['Reprendre', 'Réactiver le micro', 'Clavier', 'Raccrocher']);
+    expect(buttonNames(held.element)).toEqual([
+      'Reprendre', 'Réactiver le micro', 'Caméra', 'Partager l’écran', 'Clavier', 'Raccrocher',
+    ]);
+    const video = mount(ActiveCall, { props: { call: connected({ cameraEnabled: true, screensharing: true }) } });
+    expect(buttonNames(video.element)).toEqual([
+      'Mettre en attente', 'Couper le micro', 'Caméra', 'Mettre la vidéo en pause', 'Arrêter le partage', 'Clavier', 'Raccrocher',
+    ]);
+    const paused = mount(ActiveCall, { props: { call: connected({ cameraEnabled: true, videoMuted: true }) } });
+    expect(buttonNames(paused.element)).toContain('Reprendre la vidéo');
   });
 
   test('emits the action that matches the current state', async () => {
@@ -70,6 +80,45 @@ describe('ActiveCall', () => {
     expect(wrapper.emitted('hangup')).toEqual([['call-1']]);
     expect(wrapper.emitted('resume')).toEqual([['call-1']]);
     expect(wrapper.emitted('unmute')).toEqual([['call-1']]);
+  });
+
+  test('Camera is a toggle button whose pressed state is the camera, and Pause/Resume video appear with it', async () => {
+    const wrapper = mount(ActiveCall, { props: { call: connected() } });
+    const button = (name: string) => wrapper.findAll('button').find((b) => b.text() === name);
+    expect(button('Camera')?.attributes('aria-pressed')).toBe('false');
+    expect(button('Pause video')).toBeUndefined();
+    await button('Camera')?.trigger('click');
+    expect(wrapper.emitted('enableCamera')).toEqual([['call-1']]);
+
+    await wrapper.setProps({ call: connected({ cameraEnabled: true }) });
+    expect(button('Camera')?.attributes('aria-pressed')).toBe('true');
+    expect(buttonNames(wrapper.element)).toEqual(['Hold', 'Mute', 'Camera', 'Pause video', 'Share screen', 'Keypad', 'Hang up']);
+    await button('Pause video')?.trigger('click');
+    expect(wrapper.emitted('muteVideo')).toEqual([['call-1']]);
+
+    await wrapper.setProps({ call: connected({ cameraEnabled: true, videoMuted: true }) });
+    await button('Resume video')?.trigger('click');
+    expect(wrapper.emitted('unmuteVideo')).toEqual([['call-1']]);
+    await button('Camera')?.trigger('click');
+    expect(wrapper.emitted('disableCamera')).toEqual([['call-1']]);
+  });
+
+  test('Share screen starts a share and becomes Stop sharing while the screen is shared', async () => {
+    const wrapper = mount(ActiveCall, { props: { call: connected() } });
+    const button = (name: string) => wrapper.findAll('button').find((b) => b.text() === name);
+    await button('Share screen')?.trigger('click');
+    expect(wrapper.emitted('startScreenSharing')).toEqual([['call-1']]);
+    await wrapper.setProps({ call: connected({ screensharing: true }) });
+    expect(button('Share screen')).toBeUndefined();
+    await button('Stop sharing')?.trigger('click');
+    expect(wrapper.emitted('stopScreenSharing')).toEqual([['call-1']]);
+  });
+
+  test('camera and screen sharing wait for the answer', () => {
+    const wrapper = mount(ActiveCall, { props: { call: connected({ answerTime: null, sipStatus: 'Establishing' }) } });
+    const button = (name: string) => wrapper.findAll('button').find((b) => b.text() === name);
+    expect(button('Camera')?.attributes('disabled')).toBeDefined();
+    expect(button('Share screen')?.attributes('disabled')).toBeDefined();
   });
 
   test('the Keypad button opens DTMF keys named apart from the dialpad, which send tones', async () => {
@@ -107,5 +156,17 @@ describe('ActiveCall', () => {
     const second = new MediaStream();
     await wrapper.setProps({ remoteStream: second });
     expect(audio.srcObject).toBe(second);
+  });
+
+  test('the remote video gets the same stream, muted, so the audio element alone is heard', async () => {
+    const stream = document.createElement('canvas').captureStream();
+    const wrapper = mount(ActiveCall, { props: { call: connected(), remoteStream: stream } });
+    await nextTick();
+    const video = wrapper.get('video.remote').element as HTMLVideoElement;
+    expect(video.srcObject).toBe(stream);
+    expect(video.muted).toBe(true);
+    const audio = wrapper.get('audio').element as HTMLAudioElement;
+    expect(audio.srcObject).toBe(stream);
+    expect(audio.muted).toBe(false);
   });
 });

@@ -34,16 +34,16 @@ describe('Dialpad', () => {
   enableAutoUnmount(afterEach);
   afterEach(() => setLanguage('en'));
 
-  test('has a labelled input, the twelve keys named by their digit, and a Call button', () => {
+  test('has a labelled input, the twelve keys named by their digit, a Call and a Video call button', () => {
     const wrapper = mountDialpad();
     const field = wrapper.get('input');
     expect(wrapper.get(`label[for="${field.attributes('id')}"]`).text()).toBe('Number or SIP address');
-    expect(buttonNames(wrapper.element)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#', 'Call']);
+    expect(buttonNames(wrapper.element)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#', 'Call', 'Video call']);
   });
 
-  test('the Call button is "Appeler" in French', () => {
+  test('the Call and Video call buttons are "Appeler" and "Appel vidéo" in French', () => {
     setLanguage('fr');
-    expect(buttonNames(mountDialpad().element).at(-1)).toBe('Appeler');
+    expect(buttonNames(mountDialpad().element).slice(-2)).toEqual(['Appeler', 'Appel vidéo']);
   });
 
   test.each([
@@ -80,12 +80,24 @@ describe('Dialpad', () => {
     expect(input(wrapper)).toBe('1001');
   });
 
-  test('Call (or Enter, which submits the form) emits the parsed target', async () => {
+  test('Call (or Enter, which submits the form) emits the parsed target for an audio call', async () => {
     const wrapper = mountDialpad('+33 1 23 45 67 89');
     await wrapper.findAll('button').find((b) => b.text() === 'Call')?.trigger('click');
     await wrapper.get('form').trigger('submit');
     const target = { user: '+33123456789', host: DOMAIN, uri: `sip:+33123456789@${DOMAIN}`, display: '+33123456789' };
-    expect(wrapper.emitted('dial')).toEqual([[target], [target]]);
+    expect(wrapper.emitted('dial')).toEqual([[target, { video: false }], [target, { video: false }]]);
+  });
+
+  test('Video call emits the parsed target with video, and nothing for invalid input', async () => {
+    const wrapper = mountDialpad('1001');
+    const videoCall = () => wrapper.findAll('button').find((b) => b.text() === 'Video call');
+    await videoCall()?.trigger('click');
+    const target = { user: '1001', host: DOMAIN, uri: `sip:1001@${DOMAIN}`, display: '1001' };
+    expect(wrapper.emitted('dial')).toEqual([[target, { video: true }]]);
+    await wrapper.setProps({ modelValue: '1001?Subject=x' });
+    await videoCall()?.trigger('click');
+    expect(wrapper.emitted('dial')).toHaveLength(1);
+    expect(wrapper.find('.issue').exists()).toBe(true);
   });
 
   test('invalid input shows the reason inline and dials nothing', async () => {
@@ -111,6 +123,7 @@ describe('Dialpad', () => {
     const wrapper = mountDialpad('1001');
     await wrapper.setProps({ disabled: true });
     await wrapper.get('form').trigger('submit');
+    await wrapper.findAll('button').find((b) => b.text() === 'Video call')?.trigger('click');
     expect(wrapper.emitted('dial')).toBeUndefined();
   });
 });

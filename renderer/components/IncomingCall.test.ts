@@ -31,13 +31,29 @@ describe('IncomingCall', () => {
     expect(buttonNames(wrapper.element)).toEqual(['Répondre', 'Refuser']);
   });
 
-  test('emits the call id for each action', async () => {
+  test('emits the call id for each action; Answer answers without video', async () => {
     const wrapper = mount(IncomingCall, { props: { call: incoming() } });
     const [answer, decline] = wrapper.findAll('button');
     await answer?.trigger('click');
     await decline?.trigger('click');
-    expect(wrapper.emitted('answer')).toEqual([['call-1']]);
+    expect(wrapper.emitted('answer')).toEqual([['call-1', { video: false }]]);
     expect(wrapper.emitted('decline')).toEqual([['call-1']]);
+  });
+
+  test('a caller offering video gets an extra Answer with video, in English and French', () => {
+    const wrapper = mount(IncomingCall, { props: { call: incoming(), wantsVideo: true } });
+    expect(buttonNames(wrapper.element)).toEqual(['Answer', 'Answer with video', 'Decline']);
+    setLanguage('fr');
+    const french = mount(IncomingCall, { props: { call: incoming(), wantsVideo: true } });
+    expect(buttonNames(french.element)).toEqual(['Répondre', 'Répondre en vidéo', 'Refuser']);
+  });
+
+  test('Answer with video emits the answer with video; Answer still answers audio only', async () => {
+    const wrapper = mount(IncomingCall, { props: { call: incoming(), wantsVideo: true } });
+    const button = (name: string) => wrapper.findAll('button').find((b) => b.text() === name);
+    await button('Answer with video')?.trigger('click');
+    await button('Answer')?.trigger('click');
+    expect(wrapper.emitted('answer')).toEqual([['call-1', { video: true }], ['call-1', { video: false }]]);
   });
 
   test('does not repeat the number when it is the only name known', () => {

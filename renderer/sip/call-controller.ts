@@ -133,11 +133,12 @@ export class CallController {
     }
   }
 
-  async decline(): Promise<void> {
+  /** 603 Decline when the user refuses; 486 Busy Here for do-not-disturb (the PBX then routes on). */
+  async decline(statusCode: 603 | 486 = 603): Promise<void> {
     const invitation = this.session as Invitation;
     if (invitation.state !== SessionState.Initial) return;
-    this.outcome = { reason: 'declined-locally', sipCode: 603 };
-    await invitation.reject({ statusCode: 603, reasonPhrase: 'Decline' });
+    this.outcome = { reason: 'declined-locally', sipCode: statusCode };
+    await invitation.reject({ statusCode, reasonPhrase: statusCode === 603 ? 'Decline' : 'Busy Here' });
   }
 
   ignore(): void {

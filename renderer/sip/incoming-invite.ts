@@ -1,7 +1,7 @@
 // What an incoming INVITE tells us about the call, read defensively: a hostile or sloppy
 // peer may send any header, so nothing here may throw or trust a value's length.
 
-import { detectAutoAnswerRequest } from '../../shared/auto-answer-signals';
+import { detectAutoAnswerRequest, type AutoAnswerRequest } from '../../shared/auto-answer-signals';
 import { CallSession } from '../../shared/call-session';
 
 /** The parts of SIP.js's IncomingRequestMessage that we read. */
@@ -26,7 +26,7 @@ export function sessionFromInvite(message: InviteMessageLike, remote: RemoteIden
   const number = clean(remote.uri.user ?? '') || clean(remote.uri.host);
   // SIP.js leaves displayName undefined when the From header has none.
   const displayName = clean(remote.displayName ?? '') || number;
-  const autoAnswer = safely(() => detectAutoAnswerRequest((name) => message.getHeaders(name)).requested, false);
+  const autoAnswer = autoAnswerRequestOf(message).requested;
   return new CallSession({
     sipCallId: clean(message.callId, 256),
     callId: serverCallId(message),
@@ -41,6 +41,13 @@ export function sessionFromInvite(message: InviteMessageLike, remote: RemoteIden
     creationTime: now,
     startTime: now,
   });
+}
+
+const NO_AUTO_ANSWER: AutoAnswerRequest = { requested: false, delaySeconds: 0, source: null };
+
+/** What the INVITE asks about being answered automatically (the host's policy decides). */
+export function autoAnswerRequestOf(message: InviteMessageLike): AutoAnswerRequest {
+  return safely(() => detectAutoAnswerRequest((name) => message.getHeaders(name)), NO_AUTO_ANSWER);
 }
 
 /** The INVITE offers video (an `m=video` line with a non-zero port). */

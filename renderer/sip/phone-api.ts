@@ -27,6 +27,8 @@ export interface PhoneApi {
   answer(callId: string, options?: CallOptions): Promise<void>;
   /** Reject an incoming call with 603 Decline. */
   decline(callId: string): Promise<void>;
+  /** Refuse an incoming call with 486 Busy Here (do-not-disturb). */
+  rejectBusy(callId: string): Promise<void>;
   /** Stop ringing locally without sending anything. */
   ignore(callId: string): void;
   /** BYE an established call, CANCEL an outgoing one, decline an incoming one. */

@@ -2,12 +2,14 @@
 // handler receives a fresh CallSession snapshot; `onSessionChanged` fires for every snapshot
 // whatever caused it, so a store can follow the calls with one subscription.
 
+import type { AutoAnswerRequest } from '../../shared/auto-answer-signals';
 import type { CallSession } from '../../shared/call-session';
 import type { CallOutcome, PhoneError, RegistrationSnapshot } from '../../shared/phone-status';
 
 export interface PhoneEventMap {
   onSessionChanged: (session: CallSession) => void;
-  onCallIncoming: (session: CallSession, wantsVideo: boolean) => void;
+  /** `autoAnswer`: what the INVITE asked (Answer-Mode, Call-Info answer-after, Alert-Info); policy is the host's. */
+  onCallIncoming: (session: CallSession, wantsVideo: boolean, autoAnswer: AutoAnswerRequest) => void;
   onCallOutgoing: (session: CallSession) => void;
   onProgress: (session: CallSession) => void;
   onCallAnswered: (session: CallSession) => void;

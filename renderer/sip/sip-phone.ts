@@ -15,7 +15,7 @@ import { CallSession } from '../../shared/call-session';
 import { parseDialString } from '../../shared/dial-string';
 import type { PhoneError, RegistrationSnapshot } from '../../shared/phone-status';
 import { CallController } from './call-controller';
-import { inviteWantsVideo, sessionFromInvite } from './incoming-invite';
+import { autoAnswerRequestOf, inviteWantsVideo, sessionFromInvite } from './incoming-invite';
 import type { CallOptions, ConnectOptions, PhoneApi } from './phone-api';
 import type { PhoneEventMap, PhoneEventName } from './phone-events';
 import { reconnectDelayMs } from './reconnect-backoff';
@@ -290,7 +290,7 @@ class SipPhone implements PhoneApi {
       Object.defineProperty(snapshot, 'sipSession', { value: invitation, enumerable: false, writable: true, configurable: true });
       this.track(invitation, snapshot);
       this.events.emit('onSessionChanged', snapshot);
-      this.events.emit('onCallIncoming', snapshot, inviteWantsVideo(invitation.body ?? ''));
+      this.events.emit('onCallIncoming', snapshot, inviteWantsVideo(invitation.body ?? ''), autoAnswerRequestOf(invitation.request));
     } catch (error) {
       // A message SIP.js parsed but we cannot make sense of must not leave a ringing ghost.
       console.error('Rejected an INVITE that could not be handled', error);
@@ -318,6 +318,10 @@ class SipPhone implements PhoneApi {
 
   decline(callId: string): Promise<void> {
     return this.controller(callId).decline();
+  }
+
+  rejectBusy(callId: string): Promise<void> {
+    return this.controller(callId).decline(486);
   }
 
   ignore(callId: string): void {

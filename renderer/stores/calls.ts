@@ -1,7 +1,7 @@
 // The calls as the UI shows them. The engine owns the SIP.js sessions; this store keeps only
 // the CallSession snapshots it emits (markRaw: a snapshot still references its live SIP.js
-// session, which Vue must never wrap in a proxy), the remote streams to play, and how each
-// ended call ended. Actions forward to the engine and turn its failures into error entries.
+// session, which Vue must never wrap in a proxy), the remote streams to play, whether each
+// incoming call offers video, and how each ended call ended. Actions forward to the engine and turn its failures into error entries.
 
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
@@ -24,6 +24,10 @@ export const useCallsStore = defineStore('calls', () => {
 
   const sessions = shallowRef(new Map<string, CallSession>());
   const remoteStreams = shallowRef(new Map<string, MediaStream>());
+  // The engine keeps handing over the same MediaStream object when the far end's media changes
+  // (its video starting or stopping), so a count of the changes is what tells the UI to look again.
+  const remoteMediaRevisions = shallowRef(new Map<string, number>());
+  const incomingVideo = shallowRef(new Map<string, boolean>());
   const endedCalls = shallowRef(new Map<string, EndedCall>());
   const lastEndedId = ref<string | null>(null);
   /** The dialpad's text; a dial command from the host fills it. */
@@ -50,6 +54,8 @@ export const useCallsStore = defineStore('calls', () => {
     if (isOver(session)) {
       sessions.value = withEntry(sessions.value, id, undefined);
       remoteStreams.value = withEntry(remoteStreams.value, id, undefined);
+      remoteMediaRevisions.value = withEntry(remoteMediaRevisions.value, id, undefined);
+      incomingVideo.value = withEntry(incomingVideo.value, id, undefined);
     } else {
       sessions.value = withEntry(sessions.value, id, markRaw(session));
     }
@@ -80,9 +86,15 @@ export const useCallsStore = defineStore('calls', () => {
   phone.on('onCallCanceled', (session, elsewhere) =>
     recordEnd(session, { reason: elsewhere ? 'answered-elsewhere' : 'missed' }),
   );
+  phone.on('onCallIncoming', (session, wantsVideo) => {
+    const id = session.getId();
+    if (id) incomingVideo.value = withEntry(incomingVideo.value, id, wantsVideo);
+  });
   phone.on('onRemoteMedia', (session, stream) => {
     const id = session.getId();
-    if (id) remoteStreams.value = withEntry(remoteStreams.value, id, markRaw(stream));
+    if (!id) return;
+    remoteStreams.value = withEntry(remoteStreams.value, id, markRaw(stream));
+    remoteMediaRevisions.value = withEntry(remoteMediaRevisions.value, id, (remoteMediaRevisions.value.get(id) ?? 0) + 1);
   });
   phone.on('onActionFailed', (_session, error) => {
     actionFailures += 1;
@@ -101,7 +113,7 @@ export const useCallsStore = defineStore('calls', () => {
     }
   }
 
-  const answer = (callId: string, video = false) => run('call-failed', () => phone.answer(callId, { video }));
+  const answer = (callId: string, options: CallOptions = {}) => run('call-failed', () => phone.answer(callId, options));
   const decline = (callId: string) => run('call-failed', () => phone.decline(callId));
   const hangup = (callId: string) => run('call-failed', () => phone.hangup(callId));
   const hold = (callId: string) => run('hold-failed', () => phone.hold(callId));
@@ -109,6 +121,12 @@ export const useCallsStore = defineStore('calls', () => {
   const mute = (callId: string) => run('call-failed', () => phone.mute(callId));
   const unmute = (callId: string) => run('call-failed', () => phone.unmute(callId));
   const sendDtmf = (callId: string, tones: string) => run('dtmf-failed', () => phone.sendDtmf(callId, tones));
+  const enableCamera = (callId: string) => run('renegotiation-failed', () => phone.enableCamera(callId));
+  const disableCamera = (callId: string) => run('renegotiation-failed', () => phone.disableCamera(callId));
+  const muteVideo = (callId: string) => run('renegotiation-failed', () => phone.muteVideo(callId));
+  const unmuteVideo = (callId: string) => run('renegotiation-failed', () => phone.unmuteVideo(callId));
+  const startScreenSharing = (callId: string) => run('renegotiation-failed', () => phone.startScreenSharing(callId));
+  const stopScreenSharing = (callId: string) => run('renegotiation-failed', () => phone.stopScreenSharing(callId));
 
   async function dial(target: string, options: CallOptions = {}): Promise<boolean> {
     const placed = await run('call-failed', async () => track(await phone.call(target, options)));
@@ -124,6 +142,21 @@ export const useCallsStore = defineStore('calls', () => {
     return remoteStreams.value.get(callId) ?? phone.remoteStream(callId) ?? null;
   }
 
+  /** Our own outgoing media (microphone plus the camera or the shared screen). */
+  function localStream(callId: string): MediaStream | null {
+    return phone.localStream(callId) ?? null;
+  }
+
+  /** How many times the far end's media changed; 0 before any remote media. */
+  function remoteMediaRevision(callId: string): number {
+    return remoteMediaRevisions.value.get(callId) ?? 0;
+  }
+
+  /** Whether the caller of an incoming call offered video. */
+  function wantsVideo(callId: string): boolean {
+    return incomingVideo.value.get(callId) ?? false;
+  }
+
   function dismissOutcome(callId: string): void {
     if (lastEndedId.value === callId) lastEndedId.value = null;
   }
@@ -132,7 +165,7 @@ export const useCallsStore = defineStore('calls', () => {
   function handleCommand(command: PhoneCommand): void {
     switch (command.kind) {
       case 'answer':
-        void answer(command.callId, command.video ?? false);
+        void answer(command.callId, { video: command.video ?? false });
         return;
       case 'decline':
         void decline(command.callId);
@@ -163,6 +196,9 @@ export const useCallsStore = defineStore('calls', () => {
     lastEnded,
     dialInput,
     remoteStream,
+    remoteMediaRevision,
+    localStream,
+    wantsVideo,
     answer,
     decline,
     hangup,
@@ -172,6 +208,12 @@ export const useCallsStore = defineStore('calls', () => {
     unmute,
     toggleMute,
     sendDtmf,
+    enableCamera,
+    disableCamera,
+    muteVideo,
+    unmuteVideo,
+    startScreenSharing,
+    stopScreenSharing,
     dial,
     dismissOutcome,
     handleCommand,

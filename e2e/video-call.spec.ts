@@ -1,0 +1,132 @@
+import { expect, test, type Page } from '@playwright/test';
+import { launchChromium } from './support/browser';
+import { expectNotRising, expectRising, inboundStats } from './support/media-stats';
+import { dial, openPhone, register, sessions, waitForCallStatus, type TestPhone } from './support/phone-page';
+
+// Video is proven where a person would see it: frames the far end decodes (framesDecoded
+// rising) at the expected size; audio is checked at every step because no video change may
+// ever interrupt it.
+
+async function audioFlows(...pages: Page[]): Promise<void> {
+  for (const page of pages) await expectRising(page, 'audio', 'bytesReceived');
+}
+
+async function videoFlowsTo(page: Page): Promise<void> {
+  await expect.poll(async () => (await inboundStats(page, 'video')).framesDecoded, { message: 'first video frames' }).toBeGreaterThan(0);
+  await expectRising(page, 'video', 'framesDecoded');
+}
+
+async function decodedSize(page: Page, width: number, height: number): Promise<void> {
+  await expect
+    .poll(async () => {
+      const s = await inboundStats(page, 'video');
+      return `${s.frameWidth}x${s.frameHeight}`;
+    }, { timeout: 15_000, message: 'decoded frame size' })
+    .toBe(`${width}x${height}`);
+}
+
+async function videoCall(alice: TestPhone, bob: TestPhone): Promise<void> {
+  await alice.page.getByLabel('Number or SIP address').fill(bob.user);
+  await alice.page.getByRole('button', { name: 'Video call', exact: true }).click();
+  await bob.page.getByRole('button', { name: 'Answer with video' }).click();
+  await waitForCallStatus(alice.page, 'Established');
+  await waitForCallStatus(bob.page, 'Established');
+}
+
+async function audioCall(alice: TestPhone, bob: TestPhone): Promise<void> {
+  await dial(alice, bob.user);
+  await bob.page.getByRole('button', { name: 'Answer', exact: true }).click();
+  await waitForCallStatus(alice.page, 'Established');
+  await waitForCallStatus(bob.page, 'Established');
+}
+
+async function twoPhones() {
+  const browser = await launchChromium();
+  const alice = await openPhone(browser, { displayName: 'Alice' });
+  const bob = await openPhone(browser, { displayName: 'Bob' });
+  await register(alice);
+  await register(bob);
+  return { browser, alice, bob };
+}
+
+test('video call: both sides decode frames; camera off and on again mid-call', async () => {
+  const { browser, alice, bob } = await twoPhones();
+  try {
+    await videoCall(alice, bob);
+    await videoFlowsTo(alice.page);
+    await videoFlowsTo(bob.page);
+    expect((await sessions(alice.page))[0]?.cameraEnabled).toBe(true);
+    await expect(bob.page.locator('video.remote')).toBeVisible();
+
+    await alice.page.getByRole('button', { name: 'Camera', exact: true }).click();
+    await expect(alice.page.getByRole('button', { name: 'Camera', exact: true })).toHaveAttribute('aria-pressed', 'false');
+    await expect.poll(async () => (await sessions(bob.page))[0]?.videoRemotelyDowngraded).toBe(true);
+    await expectNotRising(bob.page, 'video', 'framesDecoded', { settleMs: 500 });
+    await expect(bob.page.locator('video.remote')).toBeHidden();
+    await audioFlows(alice.page, bob.page);
+
+    await alice.page.getByRole('button', { name: 'Camera', exact: true }).click();
+    await expect.poll(async () => (await sessions(bob.page))[0]?.videoRemotelyDowngraded).toBe(false);
+    await expectRising(bob.page, 'video', 'framesDecoded', { settleMs: 300 });
+    await audioFlows(alice.page, bob.page);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('camera added to an audio-only call: video appears on the other side', async () => {
+  const { browser, alice, bob } = await twoPhones();
+  try {
+    await audioCall(alice, bob);
+    await audioFlows(alice.page, bob.page);
+    expect((await inboundStats(bob.page, 'video')).framesDecoded).toBe(0);
+
+    await alice.page.getByRole('button', { name: 'Camera', exact: true }).click();
+    await expect(alice.page.getByRole('button', { name: 'Camera', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await videoFlowsTo(bob.page);
+    await audioFlows(alice.page, bob.page);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('screen sharing on an audio-only call adds video at the screen size, and stopping removes it', async () => {
+  const { browser, alice, bob } = await twoPhones();
+  try {
+    await audioCall(alice, bob);
+    await alice.page.getByRole('button', { name: 'Share screen' }).click();
+    await expect(alice.page.getByRole('status').filter({ hasText: 'You are sharing your screen' })).toBeVisible();
+    await videoFlowsTo(bob.page);
+    await decodedSize(bob.page, 1280, 720);
+    await audioFlows(alice.page, bob.page);
+
+    await alice.page.getByRole('button', { name: 'Stop sharing your screen' }).click();
+    await expect(alice.page.getByText('You are sharing your screen')).toHaveCount(0);
+    expect((await sessions(alice.page))[0]?.screensharing).toBe(false);
+    await expectNotRising(bob.page, 'video', 'framesDecoded', { settleMs: 500 });
+    await audioFlows(alice.page, bob.page);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('screen sharing on a video call replaces the camera, and the camera comes back', async () => {
+  const { browser, alice, bob } = await twoPhones();
+  try {
+    await videoCall(alice, bob);
+    await videoFlowsTo(bob.page);
+    await decodedSize(bob.page, 640, 480);
+
+    await alice.page.getByRole('button', { name: 'Share screen' }).click();
+    await decodedSize(bob.page, 1280, 720);
+    await expectRising(bob.page, 'video', 'framesDecoded');
+    await audioFlows(alice.page, bob.page);
+
+    await alice.page.getByRole('button', { name: 'Stop sharing', exact: true }).click();
+    await decodedSize(bob.page, 640, 480);
+    await expectRising(bob.page, 'video', 'framesDecoded');
+    await audioFlows(alice.page, bob.page);
+  } finally {
+    await browser.close();
+  }
+});
