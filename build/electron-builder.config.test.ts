@@ -44,7 +44,16 @@ describe('electron-builder configuration', () => {
 
   it('packages the built main process, preload and renderer into an asar', () => {
     expect(config.asar).toBe(true);
-    expect(config.files).toEqual(expect.arrayContaining(['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/web/**', 'package.json']));
+    expect(config.files).toEqual(
+      expect.arrayContaining([
+        'dist/electron/main.cjs',
+        'dist/electron/preload.cjs',
+        'dist/electron/incoming-call/**',
+        'dist/electron/tray/**',
+        'dist/web/**',
+        'package.json',
+      ]),
+    );
     const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
     expect(packageJson.main).toBe('dist/electron/main.cjs');
   });
@@ -98,5 +107,12 @@ describe('electron-builder configuration', () => {
     expect(existsSync(path.join(root, config.linux.icon))).toBe(true);
     expect(existsSync(path.join(root, config.win.icon))).toBe(true);
     expect(existsSync(path.join(root, config.mac.icon))).toBe(true);
+  });
+
+  it.each(['offline', 'registered', 'ringing', 'in-call', 'do-not-disturb'])('ships the %s tray icon at 1x and 2x', (state) => {
+    for (const [suffix, size] of [['', 16], ['@2x', 32]] as const) {
+      const png = readPng(path.join(root, 'build', 'icons', 'tray', `${state}${suffix}.png`));
+      expect([png.width, png.height, png.colorType]).toEqual([size, size, 6]);
+    }
   });
 });

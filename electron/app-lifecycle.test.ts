@@ -2,11 +2,24 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultAppPreferences } from '../shared/app-preferences';
 import { CallSession } from '../shared/call-session';
-import { APP_ENTRY_URL } from './app-origin';
-import { startApp, type AppPaths } from './app-lifecycle';
+import { APP_ENTRY_URL, APP_ORIGIN } from './app-origin';
+import { startApp, type AppPaths, type StartOptions } from './app-lifecycle';
+import { answered, incomingRinging } from './test-support/calls';
 import * as electron from './test-support/electron-fake';
-import { app, BrowserWindow, ipcMain, protocol, resetElectronFake, senderAt } from './test-support/electron-fake';
+import {
+  app,
+  BrowserWindow,
+  FakeNotification,
+  FakeTray,
+  globalShortcut,
+  ipcMain,
+  protocol,
+  resetElectronFake,
+  senderAt,
+  session,
+} from './test-support/electron-fake';
 
 const account = {
   serverUrl: 'wss://pbx.example.com:8089/ws',
@@ -22,9 +35,16 @@ let paths: AppPaths;
 beforeEach(async () => {
   resetElectronFake();
   base = await mkdtemp(path.join(tmpdir(), 'app-lifecycle-'));
-  paths = { preload: path.join(base, 'preload.cjs'), webRoot: path.join(base, 'web') };
+  paths = {
+    preload: path.join(base, 'preload.cjs'),
+    webRoot: path.join(base, 'web'),
+    popupRoot: path.join(base, 'incoming-call'),
+    trayIcons: path.join(base, 'tray'),
+  };
   await mkdir(paths.webRoot);
+  await mkdir(paths.popupRoot);
   await writeFile(path.join(paths.webRoot, 'index.html'), '<!doctype html>');
+  await writeFile(path.join(paths.popupRoot, 'index.html'), '<!doctype html><title>popup</title>');
   app.setPath('userData', path.join(base, 'user-data'));
 });
 
@@ -32,28 +52,46 @@ afterEach(async () => {
   await rm(base, { recursive: true, force: true });
 });
 
-async function started(platform: NodeJS.Platform = 'linux') {
-  const running = startApp(electron, paths, platform);
+const nextTask = () => new Promise((resolve) => setImmediate(resolve));
+
+async function saveSettingsFile(content: object) {
+  await mkdir(path.join(base, 'user-data'), { recursive: true });
+  await writeFile(path.join(base, 'user-data', 'settings.json'), JSON.stringify({ version: 1, ...content }));
+}
+
+async function started(options: StartOptions = {}) {
+  const running = startApp(electron, paths, { platform: 'linux', argv: ['/opt/Softphone/softphone'], defaultApp: false, ...options });
   if (!running) throw new Error('the app did not start');
   app.emitReady();
   await running.ready;
   const [window] = BrowserWindow.getAllWindows();
   if (!window) throw new Error('no window was opened');
+  await nextTask(); // did-finish-load
   return { running, window, sender: senderAt(APP_ENTRY_URL, { contents: window.webContents }) };
 }
 
+const commandsTo = (window: BrowserWindow) =>
+  window.webContents.sent.filter((message) => message.channel === 'phone:command').map((message) => message.args[0]);
+
 describe('start-up order', () => {
-  it('sandboxes, locks and registers the scheme before ready, and opens the window after', async () => {
+  it('sandboxes, locks, registers the schemes before ready, and opens the window after', async () => {
     const { window } = await started();
     expect(app.calls.slice(0, 4)).toEqual(['enableSandbox', 'requestSingleInstanceLock', 'registerSchemesAsPrivileged', 'ready']);
+    expect(app.protocolClients).toEqual(['sip', 'tel', 'callto']);
     expect(app.sandboxEnabled).toBe(true);
     expect(window.webContents.getURL()).toBe(APP_ENTRY_URL);
     expect(window.options.webPreferences?.preload).toBe(paths.preload);
+    expect(app.appUserModelId).toBeNull();
+  });
+
+  it('sets the AppUserModelID on Windows, for notifications', async () => {
+    await started({ platform: 'win32' });
+    expect(app.appUserModelId).toBe('org.softphone.desktop');
   });
 
   it('quits at once when another instance already runs', () => {
     app.singleInstanceLockAvailable = false;
-    expect(startApp(electron, paths, 'linux')).toBeNull();
+    expect(startApp(electron, paths, { platform: 'linux' })).toBeNull();
     expect(app.quitCount).toBe(1);
     expect(protocol.privilegedSchemes).toEqual([]);
     app.emitReady();
@@ -61,22 +99,37 @@ describe('start-up order', () => {
   });
 });
 
-describe('running app', () => {
-  it('serves the page with a CSP naming the saved server', async () => {
-    await mkdir(path.join(base, 'user-data'));
-    await writeFile(path.join(base, 'user-data', 'settings.json'), JSON.stringify({ version: 1, account }));
+describe('network policy', () => {
+  it('serves the page with a scheme-only connect-src, whatever server is saved', async () => {
+    await saveSettingsFile({ account });
     await started();
-    const response = await protocol.fetch(APP_ENTRY_URL);
-    expect(response.headers.get('content-security-policy')).toContain("connect-src 'self' wss://pbx.example.com:8089;");
+    const csp = (await protocol.fetch(APP_ENTRY_URL)).headers.get('content-security-policy');
+    expect(csp).toContain("connect-src 'self' ws: wss:;");
+    expect(csp).not.toContain('pbx.example.com');
   });
 
-  it('guards the web contents of every window', async () => {
-    const { window } = await started();
-    expect(window.webContents.attemptNavigation('https://evil.example/')).toBe(true);
-    expect(window.webContents.attemptWindowOpen('https://evil.example/')).toEqual({ action: 'deny' });
+  it('lets WebSockets reach only the saved server, then only the one the page names', async () => {
+    await saveSettingsFile({ account });
+    const { sender } = await started();
+    const blocked = (url: string) => session.defaultSession.webRequest.request(url);
+    await expect(blocked('wss://pbx.example.com:8089/ws')).resolves.toBe(false);
+    await expect(blocked('wss://evil.example/ws')).resolves.toBe(true);
+
+    await expect(ipcMain.invokeFrom(sender, 'account:allow-server', 'ws://127.0.0.1:8080/ws')).resolves.toBe(true);
+    await expect(blocked('ws://127.0.0.1:8080/ws')).resolves.toBe(false);
+    await expect(blocked('wss://pbx.example.com:8089/ws')).resolves.toBe(true);
   });
 
-  it('saves the account and the encrypted password through IPC, then reloads for the new CSP', async () => {
+  it('refuses to allow a server that is not a ws:/wss: URL, changing nothing', async () => {
+    await saveSettingsFile({ account });
+    const { sender } = await started();
+    await expect(ipcMain.invokeFrom(sender, 'account:allow-server', 'https://evil.example/')).rejects.toThrow(/invalid-payload/);
+    const stranger = senderAt('https://evil.example/', { contents: new electron.FakeWebContents() });
+    await expect(ipcMain.invokeFrom(stranger, 'account:allow-server', 'wss://evil.example/ws')).rejects.toThrow(/foreign-sender/);
+    await expect(session.defaultSession.webRequest.request('wss://pbx.example.com:8089/ws')).resolves.toBe(false);
+  });
+
+  it('saves the account and the encrypted password through IPC, without reloading the page', async () => {
     const { sender, window } = await started();
     await expect(ipcMain.invokeFrom(sender, 'account:save', { settings: account, password: 'pw-123' })).resolves.toEqual({
       ok: true,
@@ -84,22 +137,48 @@ describe('running app', () => {
     });
     expect(await readFile(path.join(base, 'user-data', 'settings.json'), 'utf8')).toContain('wss://pbx.example.com:8089/ws');
     expect(await readFile(path.join(base, 'user-data', 'secrets.json'), 'utf8')).not.toContain('pw-123');
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(window.webContents.reloadCount).toBe(1);
-    expect((await protocol.fetch(APP_ENTRY_URL)).headers.get('content-security-policy')).toContain('wss://pbx.example.com:8089');
-
+    await nextTask();
+    expect(window.webContents.reloadCount).toBe(0);
     await expect(ipcMain.invokeFrom(sender, 'account:load', undefined)).resolves.toEqual({ settings: account, password: 'pw-123', notices: [] });
-    await ipcMain.invokeFrom(sender, 'account:save', { settings: { ...account, displayName: 'Alice' }, password: 'pw-123' });
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(window.webContents.reloadCount).toBe(1);
   });
 
-  it('ignores IPC from a page that is not ours', async () => {
-    await started();
+  it('guards the web contents of every window and ignores IPC from a page that is not ours', async () => {
+    const { window } = await started();
+    expect(window.webContents.attemptNavigation('https://evil.example/')).toBe(true);
+    expect(window.webContents.attemptWindowOpen('https://evil.example/')).toEqual({ action: 'deny' });
     const stranger = senderAt('https://evil.example/', { contents: new electron.FakeWebContents() });
     await expect(ipcMain.invokeFrom(stranger, 'account:load', undefined)).rejects.toThrow(/foreign-sender/);
   });
+});
 
+describe('preferences', () => {
+  it('loads defaults, saves, tells every window and re-registers the shortcuts', async () => {
+    const { sender, window } = await started();
+    await expect(ipcMain.invokeFrom(sender, 'preferences:load', undefined)).resolves.toEqual(defaultAppPreferences());
+    const next = { ...defaultAppPreferences(), autoAnswer: 'always', shortcuts: { answer: 'F8', hangup: 'F9', toggleMute: '' } };
+    await expect(ipcMain.invokeFrom(sender, 'preferences:save', next)).resolves.toEqual(next);
+    expect(window.webContents.sent.filter((message) => message.channel === 'preferences:changed').map((message) => message.args[0])).toEqual([next]);
+    expect(globalShortcut.registeredAccelerators().sort()).toEqual(['f8', 'f9']);
+    expect(JSON.parse(await readFile(path.join(base, 'user-data', 'settings.json'), 'utf8')).preferences).toEqual(next);
+  });
+
+  it('reports a shortcut another application holds', async () => {
+    globalShortcut.ownedByOtherApps.add('commandorcontrol+shift+a');
+    const { sender } = await started();
+    const status = (await ipcMain.invokeFrom(sender, 'shortcuts:status', undefined)) as Record<string, unknown>;
+    expect(status.answer).toEqual({ accelerator: 'CommandOrControl+Shift+A', registered: false, error: 'in-use' });
+    expect(status.hangup).toEqual({ accelerator: 'CommandOrControl+Shift+H', registered: true });
+  });
+
+  it('rejects invalid preferences with no side effect', async () => {
+    const { sender } = await started();
+    const bad = { ...defaultAppPreferences(), shortcuts: { answer: 'A', hangup: 'F9', toggleMute: '' } };
+    await expect(ipcMain.invokeFrom(sender, 'preferences:save', bad)).rejects.toThrow(/invalid-payload/);
+    expect(globalShortcut.isRegistered('F9')).toBe(false);
+  });
+});
+
+describe('calls on the desktop', () => {
   it('mirrors call snapshots published by the renderer', async () => {
     const { running, sender } = await started();
     const call = new CallSession({ sipCallId: 'call-1@pbx', number: '1002' }).toJSON();
@@ -107,6 +186,127 @@ describe('running app', () => {
     expect(running.phone.activeCalls()).toEqual([call]);
   });
 
+  it('never auto-answers while another call is ringing or up', async () => {
+    await saveSettingsFile({ account, preferences: { autoAnswer: 'when-requested' } });
+    const { sender, window } = await started();
+    ipcMain.sendFrom(sender, 'phone:call-changed', incomingRinging('plain@pbx'));
+    ipcMain.sendFrom(sender, 'phone:call-changed', { ...incomingRinging('paging@pbx'), ringing: true, autoAnswer: true });
+    expect(commandsTo(window)).toEqual([]);
+    // The first call still rings, so the paging call is not answered over it.
+    ipcMain.sendFrom(sender, 'phone:call-changed', { ...incomingRinging('plain@pbx'), sipStatus: 'Terminated', endTime: new Date().toISOString() });
+    ipcMain.sendFrom(sender, 'phone:call-changed', { ...incomingRinging('paging2@pbx'), autoAnswer: true });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(commandsTo(window)).toEqual([]);
+  });
+
+  it('answers a requested call alone, at once', async () => {
+    await saveSettingsFile({ account, preferences: { autoAnswer: 'when-requested' } });
+    const { sender, window } = await started();
+    ipcMain.sendFrom(sender, 'phone:call-changed', incomingRinging('paging@pbx', { autoAnswer: true }));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(commandsTo(window)).toEqual([{ kind: 'answer', callId: 'paging@pbx', auto: true }]);
+  });
+
+  it('refuses calls with 486 after do-not-disturb is ticked in the tray', async () => {
+    const { sender, window } = await started();
+    const tray = FakeTray.all()[0]!;
+    tray.contextMenu!.click('do-not-disturb');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(window.webContents.sent.some((message) => message.channel === 'preferences:changed')).toBe(true);
+    ipcMain.sendFrom(sender, 'phone:call-changed', incomingRinging('c1@pbx'));
+    expect(commandsTo(window)).toEqual([{ kind: 'reject-busy', callId: 'c1@pbx' }]);
+    expect(tray.contextMenu!.items.find((item) => item.id === 'do-not-disturb')?.checked).toBe(true);
+  });
+
+  it('shows the ringing call in the tray and the Linux popup, and answers with the global shortcut', async () => {
+    const { running, sender, window } = await started();
+    window.hide();
+    ipcMain.sendFrom(sender, 'phone:registration-changed', { status: 'registered', aor: 'sip:1001@pbx.example.com', error: null });
+    ipcMain.sendFrom(sender, 'phone:call-changed', incomingRinging('c1@pbx'));
+    const tray = FakeTray.all()[0]!;
+    expect(tray.image).toBe(path.join(paths.trayIcons, 'ringing.png'));
+    expect(running.trayModel()?.icon).toBe('ringing');
+    const popup = BrowserWindow.getAllWindows().find((candidate) => candidate !== window)!;
+    expect(popup.webContents.getURL()).toBe(`${APP_ORIGIN}/incoming-call/index.html`);
+    await nextTask();
+    expect(popup.visible).toBe(true);
+    expect(popup.focused).toBe(false);
+
+    expect(globalShortcut.press('CommandOrControl+Shift+A')).toBe(true);
+    expect(commandsTo(window)).toEqual([{ kind: 'answer', callId: 'c1@pbx' }]);
+    ipcMain.sendFrom(sender, 'phone:call-changed', answered(incomingRinging('c1@pbx')));
+    expect(popup.isDestroyed()).toBe(true);
+    expect(tray.image).toBe(path.join(paths.trayIcons, 'in-call.png'));
+    globalShortcut.press('CommandOrControl+Shift+H');
+    expect(commandsTo(window).at(-1)).toEqual({ kind: 'hangup', callId: 'c1@pbx' });
+  });
+
+  it('answers from the popup and brings the window forward', async () => {
+    const { sender, window } = await started();
+    window.hide();
+    ipcMain.sendFrom(sender, 'phone:call-changed', incomingRinging('c1@pbx'));
+    const popup = BrowserWindow.getAllWindows().find((candidate) => candidate !== window)!;
+    await nextTask();
+    ipcMain.sendFrom(senderAt(`${APP_ORIGIN}/incoming-call/index.html`, { contents: popup.webContents }), 'popup:action', {
+      callId: 'c1@pbx',
+      action: 'answer',
+    });
+    expect(commandsTo(window)).toEqual([{ kind: 'answer', callId: 'c1@pbx' }]);
+    expect(window.visible).toBe(true);
+    // The popup cannot use the main window's channels.
+    await expect(
+      ipcMain.invokeFrom(senderAt(`${APP_ORIGIN}/incoming-call/index.html`, { contents: popup.webContents }), 'account:load', undefined),
+    ).rejects.toThrow(/foreign-sender/);
+  });
+
+  it('notifies missed calls, counts them in the tray, and not the ones declined from the tray', async () => {
+    const { sender } = await started();
+    const ring = (id: string) => ipcMain.sendFrom(sender, 'phone:call-changed', incomingRinging(id));
+    const end = (id: string) =>
+      ipcMain.sendFrom(sender, 'phone:call-changed', { ...incomingRinging(id), ringing: false, sipStatus: 'Terminated', endTime: new Date().toISOString() });
+    ring('m1@pbx');
+    end('m1@pbx');
+    ring('d1@pbx');
+    FakeTray.all()[0]!.contextMenu!.click('decline');
+    end('d1@pbx');
+    expect(FakeNotification.shown().map((notification) => notification.options.title)).toEqual(['Missed call']);
+    expect(FakeTray.all()[0]!.toolTip).toContain('1 missed call');
+  });
+});
+
+describe('links', () => {
+  it('fills the dialler from a link on the command line of a cold start', async () => {
+    await saveSettingsFile({ account });
+    const { window } = await started({ argv: ['/opt/Softphone/softphone', 'tel:+33%201%2023%2045%2067%2089'] });
+    expect(commandsTo(window)).toEqual([{ kind: 'dial', target: '+33123456789', autoDial: false }]);
+  });
+
+  it('takes links from a second launch and from macOS open-url, dialling at once when allowed', async () => {
+    await saveSettingsFile({ account, preferences: { autoDialLinks: true } });
+    const { window } = await started();
+    app.emit('second-instance', {}, ['/opt/Softphone/softphone', '--flag', 'sip:1002@pbx.example.com'], base, {});
+    app.emit('open-url', { preventDefault: () => {} }, 'callto:1003');
+    app.emit('open-url', { preventDefault: () => {} }, 'https://evil.example/');
+    expect(commandsTo(window)).toEqual([
+      { kind: 'dial', target: '1002', autoDial: true },
+      { kind: 'dial', target: '1003', autoDial: true },
+    ]);
+  });
+
+  it('keeps an open-url that arrives before ready until the page has loaded', async () => {
+    await saveSettingsFile({ account });
+    const running = startApp(electron, paths, { platform: 'darwin', argv: ['/Applications/Softphone.app'], defaultApp: false })!;
+    app.emit('open-url', { preventDefault: () => {} }, 'sip:1004@pbx.example.com');
+    app.emitReady();
+    await running.ready;
+    const window = BrowserWindow.getAllWindows()[0]!;
+    expect(commandsTo(window)).toEqual([]);
+    await nextTask();
+    expect(commandsTo(window)).toEqual([{ kind: 'dial', target: '1004', autoDial: false }]);
+  });
+});
+
+describe('window and tray', () => {
   it('brings the window back when the app is launched a second time', async () => {
     const { window } = await started();
     window.minimized = true;
@@ -116,14 +316,29 @@ describe('running app', () => {
     expect(window.focused).toBe(true);
   });
 
-  it('quits when the last window closes, except on macOS', async () => {
-    const linux = await started('linux');
+  it('hides to the tray on close when closeToTray is on, and really quits from the tray', async () => {
+    const { window } = await started();
+    window.close();
+    expect(window.isDestroyed()).toBe(false);
+    expect(window.visible).toBe(false);
+    expect(app.quitCount).toBe(0);
+    FakeTray.all()[0]!.contextMenu!.click('quit');
+    expect(app.quitCount).toBe(1);
+    app.emitQuit();
+    expect(window.isDestroyed()).toBe(true);
+    expect(FakeTray.all()).toEqual([]);
+    expect(globalShortcut.registeredAccelerators()).toEqual([]);
+  });
+
+  it('quits when the last window closes without closeToTray, except on macOS', async () => {
+    await saveSettingsFile({ account: null, preferences: { closeToTray: false } });
+    const linux = await started();
     linux.window.close();
     expect(app.quitCount).toBe(1);
 
     resetElectronFake();
-    app.setPath('userData', path.join(base, 'user-data-mac'));
-    const mac = await started('darwin');
+    app.setPath('userData', path.join(base, 'user-data'));
+    const mac = await started({ platform: 'darwin' });
     mac.window.close();
     expect(app.quitCount).toBe(0);
     app.emit('activate');

@@ -1,28 +1,58 @@
-// Wires the main process together. The order matters and is Electron's: sandboxing and the
-// app:// scheme privileges must be set before `ready`, the single-instance lock before any
-// window exists; stores, protocol, permissions and IPC are installed on `ready`, and only
-// then is the window created, so its first request already meets every guard.
+// Wires the main process together. The order matters and is Electron's: sandboxing, the
+// app:// scheme privileges, the link schemes and macOS's `open-url` listener must be set before
+// `ready`, the single-instance lock before any window exists; stores, protocol, permissions,
+// the WebSocket allow-list and IPC are installed on `ready`, then the window and the tray.
 
-import type { BrowserWindowConstructorOptions, Protocol, SafeStorage, Shell } from 'electron';
-import type { AccountSettings } from '../shared/account-settings';
+import path from 'node:path';
+import type {
+  BrowserWindowConstructorOptions,
+  GlobalShortcut,
+  MenuItemConstructorOptions,
+  Protocol,
+  SafeStorage,
+  Shell,
+} from 'electron';
+import { accountDomain } from '../shared/account-settings';
+import type { AppPreferences } from '../shared/app-preferences';
+import type { PhoneCommand } from '../shared/platform';
 import { createAccountService } from './account-service';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
-import { buildContentSecurityPolicy, websocketOrigins } from './content-security-policy';
-import { createIpcRouter, type IpcMainPort } from './ipc-router';
-import { createMainWindow, type MainWindowLike } from './main-window';
+import { callLinkCommand, findCallLink, registerCallLinkSchemes } from './call-links';
+import { buildContentSecurityPolicy } from './content-security-policy';
+import { createDesktopShell, type DesktopShell } from './desktop-shell';
 import { openExternalLink } from './external-links';
+import { createIncomingCallPopup, type PopupWindowLike } from './incoming-call-popup';
+import { createIpcRouter, type IpcMainPort, type IpcRouter } from './ipc-router';
+import { createMainWindow, type MainWindowLike } from './main-window';
+import { APP_USER_MODEL_ID, type NotificationPort } from './notifications';
 import { installPermissionPolicy, type PermissionSession } from './permission-policy';
 import { createPhoneStateMirror, type PhoneStateMirror } from './phone-state-mirror';
 import { createSecretStore, type SafeStoragePort } from './secret-store';
+import { createServerAllowList, enforceServerAllowList } from './server-allow-list';
 import { createSettingsStore } from './settings-store';
+import type { TrayLike } from './tray-controller';
+import { trayIconPath } from './tray-icons';
+import type { TrayModel } from './tray-model';
 import { guardWebContents, type GuardedWebContents } from './web-contents-guard';
 import { createWindowRegistry, type RegisteredWindow } from './window-registry';
 
+interface PreventableEvent {
+  preventDefault(): void;
+}
+
 type AppWindow = MainWindowLike &
-  RegisteredWindow & {
+  RegisteredWindow &
+  PopupWindowLike & {
     focus(): void;
+    hide(): void;
+    isVisible(): boolean;
+    isFocused(): boolean;
     isMinimized(): boolean;
     restore(): void;
+    on(event: 'close', listener: (event: PreventableEvent) => void): unknown;
+    readonly webContents: PopupWindowLike['webContents'] & {
+      on(event: 'did-finish-load', listener: () => void): unknown;
+    };
   };
 
 /** What the app needs of Electron's `app`; listener registration returns are not relied on. */
@@ -32,21 +62,28 @@ interface AppPort {
   quit(): void;
   whenReady(): Promise<void>;
   getPath(name: 'userData'): string;
+  setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean;
+  setAppUserModelId(id: string): void;
   on(event: 'web-contents-created', listener: (event: unknown, contents: GuardedWebContents) => void): unknown;
-  on(event: 'second-instance', listener: () => void): unknown;
-  on(event: 'activate', listener: () => void): unknown;
-  on(event: 'window-all-closed', listener: () => void): unknown;
+  on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): unknown;
+  on(event: 'open-url', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(event: 'activate' | 'window-all-closed' | 'before-quit' | 'will-quit', listener: () => void): unknown;
 }
 
 /** The parts of the `electron` module the app uses; the real module and the test fake fit it. */
-export interface ElectronModule {
+export interface ElectronModule<M = unknown> {
   app: AppPort;
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => AppWindow;
   ipcMain: IpcMainPort;
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
-  session: { defaultSession: PermissionSession };
+  session: { defaultSession: PermissionSession & Parameters<typeof enforceServerAllowList>[0] };
   safeStorage: SafeStoragePort & Pick<SafeStorage, 'isEncryptionAvailable'>;
   shell: Pick<Shell, 'openExternal'>;
+  Tray: new (image: string) => TrayLike<M>;
+  Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): M };
+  Notification: NotificationPort;
+  globalShortcut: Pick<GlobalShortcut, 'register' | 'unregister' | 'unregisterAll'>;
+  screen: { getPrimaryDisplay(): { workArea: { x: number; y: number; width: number; height: number } } };
 }
 
 export interface AppPaths {
@@ -54,20 +91,32 @@ export interface AppPaths {
   preload: string;
   /** The built renderer (dist/web). */
   webRoot: string;
+  /** The incoming-call popup page (dist/electron/incoming-call). */
+  popupRoot: string;
+  /** The tray PNGs (dist/electron/tray). */
+  trayIcons: string;
 }
 
 export interface RunningApp {
   phone: PhoneStateMirror;
-  /** Resolves once the main window exists (or rejects with the start-up error). */
+  /** What the tray shows, or null before start-up / after quit. */
+  trayModel(): TrayModel | null;
+  /** Resolves once the main window and the tray exist (or rejects with the start-up error). */
   ready: Promise<void>;
 }
 
-function serverUrls(account: AccountSettings | null): string[] {
-  return account ? [account.serverUrl] : [];
+export interface StartOptions {
+  platform?: NodeJS.Platform;
+  /** The command line of this launch, which may carry a sip:/tel: link. */
+  argv?: readonly string[];
+  /** Whether this is an unpackaged run (`electron .`), for the link registration. */
+  defaultApp?: boolean;
 }
 
-export function startApp(electron: ElectronModule, paths: AppPaths, platform: NodeJS.Platform = process.platform): RunningApp | null {
+export function startApp(electron: ElectronModule, paths: AppPaths, options: StartOptions = {}): RunningApp | null {
   const { app } = electron;
+  const platform = options.platform ?? process.platform;
+  const argv = options.argv ?? process.argv;
   app.enableSandbox();
   // A second launch (e.g. a sip: link clicked while running) hands over to the first one.
   if (!app.requestSingleInstanceLock()) {
@@ -75,66 +124,213 @@ export function startApp(electron: ElectronModule, paths: AppPaths, platform: No
     return null;
   }
   registerAppScheme(electron.protocol);
+  registerCallLinkSchemes(app, { defaultApp: options.defaultApp ?? Boolean(process.defaultApp), execPath: process.execPath, argv });
+  // Windows shows notifications only for an app with an id matching its Start-menu shortcut.
+  if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
   const windows = createWindowRegistry<AppWindow>();
   const phone = createPhoneStateMirror();
   let started = false;
-  const openMainWindow = () => windows.add(createMainWindow(electron.BrowserWindow, paths.preload));
+  let quitting = false;
+  let router: IpcRouter | null = null;
+  let shell: DesktopShell | null = null;
+  let preferences: () => AppPreferences = () => {
+    throw new Error('preferences read before start-up');
+  };
 
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { shell: electron.shell }));
-  app.on('second-instance', () => {
+  // Commands wait for the page to have loaded (and subscribed); links from a cold start and
+  // anything sent while the window reloads are delivered then, in order.
+  const pending: PhoneCommand[] = [];
+  let pageLoaded = false;
+  function sendCommand(command: PhoneCommand) {
     const [window] = windows.all();
+    if (!router || !window || !pageLoaded) {
+      pending.push(command);
+      return;
+    }
+    router.emit(window.webContents, 'phone:command', command);
+  }
+  function flushCommands() {
+    for (const command of pending.splice(0)) sendCommand(command);
+  }
+
+  function openMainWindow(): AppWindow {
+    const window = windows.add(createMainWindow(electron.BrowserWindow, paths.preload));
+    pageLoaded = false;
+    window.webContents.on('did-finish-load', () => {
+      pageLoaded = true;
+      flushCommands();
+    });
+    window.on('close', (event) => {
+      // Closing keeps the phone reachable in the tray; Quit (tray, menu, OS) really quits.
+      if (!quitting && started && preferences().closeToTray) {
+        event.preventDefault();
+        window.hide();
+        shell?.refresh();
+      }
+    });
+    window.once('closed', () => {
+      pageLoaded = false;
+    });
+    return window;
+  }
+  function showMainWindow() {
+    const window = windows.all()[0] ?? (started ? openMainWindow() : undefined);
     if (!window) return;
     if (window.isMinimized()) window.restore();
+    window.show();
     window.focus();
+    shell?.refresh();
+  }
+
+  // Links arriving before start-up is complete wait for the settings (autoDial, domain).
+  const earlyLinks: string[] = [];
+  let handleLink = (link: string) => void earlyLinks.push(link);
+
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { shell: electron.shell }));
+  app.on('second-instance', (_event, secondArgv) => {
+    const link = findCallLink(secondArgv);
+    if (link) handleLink(link);
+    else showMainWindow();
+  });
+  // macOS delivers links here, possibly before `ready` on a cold start: listen from the start.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    handleLink(url);
   });
   app.on('activate', () => {
-    if (started && windows.all().length === 0) openMainWindow();
+    if (started) showMainWindow();
   });
   app.on('window-all-closed', () => {
     if (platform !== 'darwin') app.quit();
   });
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('will-quit', () => {
+    shell?.dispose();
+    shell = null;
+    electron.globalShortcut.unregisterAll();
+  });
+  const coldStartLink = findCallLink(argv.slice(1));
+  if (coldStartLink) earlyLinks.push(coldStartLink);
 
   const whenStarted = app.whenReady().then(async () => {
     const directory = app.getPath('userData');
     const settings = createSettingsStore({ directory });
     const secrets = createSecretStore({ directory, safeStorage: electron.safeStorage, platform });
     const accounts = createAccountService(settings, secrets);
-    // Loaded before the first page request, whose CSP names the configured server.
     await settings.load();
+    preferences = () => settings.currentPreferences();
 
     installPermissionPolicy(electron.session.defaultSession);
+    // Until the page names the server it connects to, only the saved one is reachable.
+    const allowList = createServerAllowList(settings.currentAccount()?.serverUrl ?? null);
+    enforceServerAllowList(electron.session.defaultSession, allowList);
     serveAppProtocol(electron.protocol, {
       webRoot: paths.webRoot,
-      contentSecurityPolicy: () => buildContentSecurityPolicy(serverUrls(settings.currentAccount())),
+      mounts: { 'incoming-call': paths.popupRoot },
+      contentSecurityPolicy: () => buildContentSecurityPolicy(),
     });
 
-    const router = createIpcRouter({ ipcMain: electron.ipcMain, isOwnWebContents: (contents) => windows.has(contents) });
-    router.handle('account:load', () => accounts.load());
-    router.handle('account:save', async ({ settings: account, password }, { sender }) => {
-      const allowedBefore = websocketOrigins(serverUrls(settings.currentAccount())).join(' ');
-      const result = await accounts.save(account, password);
-      const allowedAfter = websocketOrigins(serverUrls(settings.currentAccount())).join(' ');
-      // The CSP is fixed when a document loads, so a new server origin only becomes reachable
-      // after a reload; it happens once the reply is on its way, and the page boots from the
-      // saved account.
-      if (allowedAfter !== allowedBefore) {
-        setImmediate(() => {
-          if (!sender.isDestroyed()) sender.reload();
-        });
-      }
-      return result;
+    const ipc = createIpcRouter({ ipcMain: electron.ipcMain, isOwnWebContents: (contents) => windows.has(contents) });
+    router = ipc;
+
+    const broadcastPreferences = (saved: AppPreferences) => {
+      for (const window of windows.all()) ipc.emit(window.webContents, 'preferences:changed', saved);
+    };
+    async function savePreferences(next: AppPreferences): Promise<AppPreferences> {
+      await settings.savePreferences(next);
+      const saved = settings.currentPreferences();
+      shell?.applyShortcuts();
+      shell?.refresh();
+      broadcastPreferences(saved);
+      return saved;
+    }
+
+    ipc.handle('account:load', () => accounts.load());
+    ipc.handle('account:save', ({ settings: account, password }) => accounts.save(account, password));
+    ipc.handle('account:allow-server', (serverUrl) => allowList.allow(serverUrl));
+    ipc.handle('preferences:load', () => settings.currentPreferences());
+    ipc.handle('preferences:save', (next) => savePreferences(next));
+    ipc.handle('shortcuts:status', () => shell?.shortcutStatus() ?? { answer: idle(), hangup: idle(), toggleMute: idle() });
+    ipc.listen('phone:call-changed', (snapshot) => {
+      phone.updateCall(snapshot);
+      shell?.callChanged(snapshot);
     });
-    router.listen('phone:call-changed', (snapshot) => phone.updateCall(snapshot));
-    router.listen('phone:registration-changed', (snapshot) => phone.updateRegistration(snapshot));
-    router.handle('shell:open-external', (url) => openExternalLink(electron.shell, url));
+    ipc.listen('phone:registration-changed', (snapshot) => {
+      phone.updateRegistration(snapshot);
+      shell?.refresh();
+    });
+    ipc.handle('shell:open-external', (url) => openExternalLink(electron.shell, url));
 
     openMainWindow();
     started = true;
+
+    shell = createDesktopShell({
+      phone,
+      preferences,
+      setDoNotDisturb: (enabled) => {
+        savePreferences({ ...settings.currentPreferences(), doNotDisturb: enabled }).catch((error: unknown) => {
+          console.error('[preferences] could not save do-not-disturb:', error);
+        });
+      },
+      sendCommand,
+      window: {
+        isVisible: () => windows.all()[0]?.isVisible() ?? false,
+        isFocused: () => windows.all()[0]?.isFocused() ?? false,
+        show: showMainWindow,
+        hide: () => windows.all()[0]?.hide(),
+      },
+      quit: () => app.quit(),
+      platform,
+      tray: { Tray: electron.Tray, Menu: electron.Menu, iconPath: (icon) => trayIconPath(paths.trayIcons, icon) },
+      Notification: electron.Notification,
+      globalShortcut: electron.globalShortcut,
+      // Linux notifications have no buttons: a popup window offers Answer and Decline instead.
+      createPopup:
+        platform === 'linux'
+          ? (onAction) =>
+              createIncomingCallPopup(
+                { BrowserWindow: electron.BrowserWindow, ipcMain: electron.ipcMain, screen: electron.screen, preloadPath: paths.preload },
+                onAction,
+              )
+          : null,
+    });
+    shell.applyShortcuts();
+
+    handleLink = (link) => {
+      const account = settings.currentAccount();
+      const command = callLinkCommand(link, {
+        autoDial: settings.currentPreferences().autoDialLinks,
+        defaultDomain: account ? accountDomain(account) : '',
+      });
+      if (!command) {
+        console.warn(`[links] ignored a link that is not a call address: ${link.slice(0, 80)}`);
+        return;
+      }
+      showMainWindow();
+      sendCommand(command);
+    };
+    for (const link of earlyLinks.splice(0)) handleLink(link);
   });
   whenStarted.catch((error: unknown) => {
     console.error('[app] start-up failed:', error);
     app.quit();
   });
-  return { phone, ready: whenStarted };
+  return { phone, trayModel: () => shell?.trayModel() ?? null, ready: whenStarted };
+}
+
+function idle() {
+  return { accelerator: '', registered: false };
+}
+
+/** The layout of the bundled app: everything sits beside the main bundle in dist/electron. */
+export function bundledAppPaths(electronDirectory: string): AppPaths {
+  return {
+    preload: path.join(electronDirectory, 'preload.cjs'),
+    webRoot: path.join(electronDirectory, '..', 'web'),
+    popupRoot: path.join(electronDirectory, 'incoming-call'),
+    trayIcons: path.join(electronDirectory, 'tray'),
+  };
 }

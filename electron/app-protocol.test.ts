@@ -78,4 +78,14 @@ describe('app:// protocol', () => {
     expect(resolveAppFile('/srv/web', 'app://softphone/a/..%2F..%2F..%2Fetc/passwd')).toBeNull();
     expect(resolveAppFile('/srv/web', 'file:///etc/passwd')).toBeNull();
   });
+
+  it('serves a mounted folder under its first path segment, still confined to it', () => {
+    const mounts = { 'incoming-call': '/app/dist/electron/incoming-call' };
+    expect(resolveAppFile('/app/dist/web', 'app://softphone/incoming-call/page.js', mounts)).toBe('/app/dist/electron/incoming-call/page.js');
+    expect(resolveAppFile('/app/dist/web', 'app://softphone/incoming-call/', mounts)).toBe('/app/dist/electron/incoming-call/index.html');
+    // Dot segments are resolved by the URL parser first, so they never climb out of a mount.
+    expect(resolveAppFile('/app/dist/web', 'app://softphone/incoming-call/%2E%2E/%2E%2E/main.cjs', mounts)).toBe('/app/dist/web/main.cjs');
+    expect(resolveAppFile('/app/dist/web', 'app://softphone/incoming-call/a%5C..%5Cmain.cjs', mounts)).toBeNull();
+    expect(resolveAppFile('/app/dist/web', 'app://softphone/toString/x', mounts)).toBe('/app/dist/web/toString/x');
+  });
 });

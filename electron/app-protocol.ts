@@ -39,6 +39,8 @@ const CONTENT_TYPES: Record<string, string> = {
 export interface AppRequestHandlerOptions {
   /** Absolute path of the built renderer (the folder holding index.html). */
   webRoot: string;
+  /** Further folders served under a first path segment, e.g. `incoming-call` -> dist/electron/incoming-call. */
+  mounts?: Readonly<Record<string, string>>;
   /** The CSP for the next HTML response; asked each time so a settings change applies on reload. */
   contentSecurityPolicy: () => string;
   readFile?: (file: string) => Promise<Uint8Array>;
@@ -48,7 +50,7 @@ export interface AppRequestHandlerOptions {
  * Maps an app:// URL to a file inside `webRoot`, or null when the URL is not ours or would
  * escape the root (`..`, encoded slashes or backslashes, NUL bytes).
  */
-export function resolveAppFile(webRoot: string, requestUrl: string): string | null {
+export function resolveAppFile(webRoot: string, requestUrl: string, mounts: Readonly<Record<string, string>> = {}): string | null {
   let url: URL;
   try {
     url = new URL(requestUrl);
@@ -65,8 +67,11 @@ export function resolveAppFile(webRoot: string, requestUrl: string): string | nu
   if (pathname.includes('\0') || pathname.includes('\\')) return null;
   const segments = pathname.split('/').filter((segment) => segment !== '');
   if (segments.some((segment) => segment === '.' || segment === '..')) return null;
+  const [first] = segments;
+  const mounted = first !== undefined && Object.hasOwn(mounts, first) ? mounts[first] : undefined;
+  if (mounted !== undefined) segments.shift();
   const relative = segments.length === 0 ? 'index.html' : segments.join(path.sep);
-  const root = path.resolve(webRoot);
+  const root = path.resolve(mounted ?? webRoot);
   const file = path.resolve(root, relative);
   return file.startsWith(root + path.sep) ? file : null;
 }
@@ -79,7 +84,7 @@ export function createAppRequestHandler(options: AppRequestHandlerOptions): (req
   const read = options.readFile ?? readFile;
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return textResponse(405, 'Method not allowed');
-    const file = resolveAppFile(options.webRoot, request.url);
+    const file = resolveAppFile(options.webRoot, request.url, options.mounts);
     if (file === null) return textResponse(404, 'Not found');
     let body: Uint8Array;
     try {

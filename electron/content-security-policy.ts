@@ -1,29 +1,16 @@
 // The Content-Security-Policy of our page. Scripts come only from the app bundle, and the
-// page may open WebSockets only to the SIP server(s) the user configured: injected script,
-// if any ever ran, could neither load more code nor send audio or credentials elsewhere.
+// page may open connections only to itself and to WebSocket servers. Which WebSocket server
+// is decided in the main process (server-allow-list.ts), not here: a CSP is fixed when the
+// document loads, and the user connects to a server before saving it, so naming the saved
+// server here forced a reload that lost the form. Injected script, if any ever ran, could
+// still neither load more code nor open a WebSocket to anything but the chosen SIP server.
 
-const WEBSOCKET_PROTOCOLS = new Set(['ws:', 'wss:']);
-
-/** The `ws:`/`wss:` origin of each usable server URL; anything else is left out. */
-export function websocketOrigins(serverUrls: readonly string[]): string[] {
-  const origins = new Set<string>();
-  for (const raw of serverUrls) {
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      continue;
-    }
-    if (WEBSOCKET_PROTOCOLS.has(url.protocol) && url.hostname !== '') origins.add(url.origin);
-  }
-  return [...origins];
-}
-
-export function buildContentSecurityPolicy(serverUrls: readonly string[]): string {
+export function buildContentSecurityPolicy(): string {
   const directives: Array<[string, ...string[]]> = [
     ['default-src', "'self'"],
     ['script-src', "'self'"],
-    ['connect-src', "'self'", ...websocketOrigins(serverUrls)],
+    // Scheme sources only; the origin is enforced by the main process's allow-list.
+    ['connect-src', "'self'", 'ws:', 'wss:'],
     ['media-src', "'self'", 'blob:', 'mediastream:'],
     ['img-src', "'self'", 'data:', 'blob:'],
     // Vue's transitions and style bindings write inline styles; inline script stays forbidden.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountSettings } from '../shared/account-settings';
+import { DEFAULT_APP_PREFERENCES, defaultAppPreferences } from '../shared/app-preferences';
 import { temporaryFilePrefix } from './atomic-file';
 import { createSettingsStore, SETTINGS_FILE_NAME } from './settings-store';
 
@@ -31,7 +32,7 @@ afterEach(async () => {
 describe('settings store', () => {
   it('starts empty on first run, without notices', async () => {
     const store = createSettingsStore({ directory });
-    await expect(store.load()).resolves.toEqual({ account: null, notices: [] });
+    await expect(store.load()).resolves.toEqual({ account: null, preferences: DEFAULT_APP_PREFERENCES, notices: [] });
     expect(store.currentAccount()).toBeNull();
   });
 
@@ -39,7 +40,7 @@ describe('settings store', () => {
     await createSettingsStore({ directory }).saveAccount({ ...account, password: 'hunter2' });
     expect(await readFile(file, 'utf8')).not.toContain('hunter2');
     const reloaded = createSettingsStore({ directory });
-    await expect(reloaded.load()).resolves.toEqual({ account, notices: [] });
+    await expect(reloaded.load()).resolves.toEqual({ account, preferences: DEFAULT_APP_PREFERENCES, notices: [] });
     expect(reloaded.currentAccount()).toEqual(account);
   });
 
@@ -48,7 +49,7 @@ describe('settings store', () => {
     const crashed = path.join(directory, `${temporaryFilePrefix(file)}deadbeef`);
     await writeFile(crashed, '{"version":1,"account":{"serverUrl":"wss://ev');
     const reloaded = createSettingsStore({ directory });
-    await expect(reloaded.load()).resolves.toEqual({ account, notices: [] });
+    await expect(reloaded.load()).resolves.toEqual({ account, preferences: DEFAULT_APP_PREFERENCES, notices: [] });
     expect(await readdir(directory)).not.toContain(path.basename(crashed));
   });
 
@@ -76,7 +77,7 @@ describe('settings store', () => {
     const recovered = await createSettingsStore({ directory, now: fixedNow }).load();
     expect(recovered.account).toEqual(account);
     expect(recovered.notices).toEqual([{ code: 'settings-corrupt', message: expect.stringContaining('previous saved settings were restored') }]);
-    await expect(createSettingsStore({ directory }).load()).resolves.toEqual({ account, notices: [] });
+    await expect(createSettingsStore({ directory }).load()).resolves.toEqual({ account, preferences: DEFAULT_APP_PREFERENCES, notices: [] });
   });
 
   it('keeps reporting the corruption until the user saves again', async () => {
@@ -85,6 +86,23 @@ describe('settings store', () => {
     await store.load();
     expect((await store.load()).notices).toHaveLength(1);
     await store.saveAccount(account);
-    await expect(store.load()).resolves.toEqual({ account, notices: [] });
+    await expect(store.load()).resolves.toEqual({ account, preferences: DEFAULT_APP_PREFERENCES, notices: [] });
+  });
+
+  it('keeps preferences beside the account, each save preserving the other', async () => {
+    const store = createSettingsStore({ directory });
+    const preferences = { ...defaultAppPreferences(), autoAnswer: 'always' as const, doNotDisturb: true };
+    await Promise.all([store.saveAccount(account), store.savePreferences(preferences)]);
+    expect(store.currentPreferences()).toEqual(preferences);
+    const reloaded = createSettingsStore({ directory });
+    await expect(reloaded.load()).resolves.toEqual({ account, preferences, notices: [] });
+  });
+
+  it('loads a file written before preferences existed, and defaults a damaged preference alone', async () => {
+    await writeFile(file, JSON.stringify({ version: 1, account, preferences: { autoAnswer: 'maybe', closeToTray: false } }));
+    const state = await createSettingsStore({ directory }).load();
+    expect(state.account).toEqual(account);
+    expect(state.preferences).toEqual({ ...DEFAULT_APP_PREFERENCES, closeToTray: false });
+    expect(state.notices).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-// The account settings on disk (userData/settings.json), without the password, which the
-// secret store keeps apart. Writes are atomic and keep the previous version as `.bak`. A file
+// The account settings and the app preferences on disk (userData/settings.json), without the
+// password, which the secret store keeps apart. Writes are atomic and keep the previous version as `.bak`. A file
 // that cannot be read or fails validation is never silently overwritten: it is renamed to
 // `settings.corrupt-<time>.json` for the user (or support) to inspect, the backup or the
 // defaults are loaded, and a 'settings-corrupt' notice tells the renderer what happened.
@@ -8,20 +8,27 @@ import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { type AccountSettings, accountSettingsSchema } from '../shared/account-settings';
+import { type AppPreferences, defaultAppPreferences, readStoredPreferences } from '../shared/app-preferences';
 import type { SettingsNotice } from '../shared/platform';
 import { readFileIfExists, removeStaleTemporaryFiles, writeFileAtomic } from './atomic-file';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 
-// Versioned so a later release can migrate; later settings (tray, shortcuts, auto-answer)
-// become further optional keys of this object.
+// Versioned so a later release can migrate. `preferences` is read key by key (see
+// readStoredPreferences): an outdated or damaged preference falls back to its default without
+// marking the whole file corrupt, and files written before preferences existed still load.
 const settingsFileSchema = z.object({
   version: z.literal(1),
   account: accountSettingsSchema.nullable(),
+  preferences: z.unknown().optional(),
 });
 
-export interface SettingsState {
+interface StoredSettings {
   account: AccountSettings | null;
+  preferences: AppPreferences;
+}
+
+export interface SettingsState extends StoredSettings {
   notices: SettingsNotice[];
 }
 
@@ -32,6 +39,10 @@ export interface SettingsStore {
   currentAccount(): AccountSettings | null;
   /** Saves `settings` with an empty password field (secrets live in the secret store). */
   saveAccount(settings: AccountSettings): Promise<void>;
+  /** The loaded preferences, or the defaults before `load`; synchronous for start-up wiring. */
+  currentPreferences(): AppPreferences;
+  /** Saves already-validated preferences beside the account. */
+  savePreferences(preferences: AppPreferences): Promise<void>;
 }
 
 export interface SettingsStoreOptions {
@@ -39,19 +50,20 @@ export interface SettingsStoreOptions {
   now?: () => Date;
 }
 
-function parseSettings(text: string | null): AccountSettings | null | undefined {
+function parseSettings(text: string | null): StoredSettings | undefined {
   if (text === null) return undefined;
   try {
     const parsed = settingsFileSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data.account : undefined;
+    if (!parsed.success) return undefined;
+    return { account: parsed.data.account, preferences: readStoredPreferences(parsed.data.preferences) };
   } catch {
     return undefined;
   }
 }
 
-function serialise(account: AccountSettings | null): string {
+function serialise({ account, preferences }: StoredSettings): string {
   const stored = account === null ? null : { ...account, password: '' };
-  return `${JSON.stringify({ version: 1, account: stored }, null, 2)}\n`;
+  return `${JSON.stringify({ version: 1, account: stored, preferences }, null, 2)}\n`;
 }
 
 export function createSettingsStore({ directory, now = () => new Date() }: SettingsStoreOptions): SettingsStore {
@@ -68,12 +80,13 @@ export function createSettingsStore({ directory, now = () => new Date() }: Setti
       // Written back at once, so the next start does not find the file missing and reset.
       await writeFileAtomic(file, serialise(backup));
       return {
-        account: backup,
+        ...backup,
         notices: [{ code: 'settings-corrupt', message: `The settings file was damaged and has been kept as ${asideName}; the previous saved settings were restored.` }],
       };
     }
     return {
       account: null,
+      preferences: defaultAppPreferences(),
       notices: [{ code: 'settings-corrupt', message: `The settings file was damaged and has been kept as ${asideName}; enter your account again.` }],
     };
   }
@@ -81,10 +94,10 @@ export function createSettingsStore({ directory, now = () => new Date() }: Setti
   async function readState(): Promise<SettingsState> {
     await removeStaleTemporaryFiles(file);
     const text = await readFileIfExists(file);
-    if (text === null) return { account: null, notices: [] };
-    const account = parseSettings(text);
-    if (account === undefined) return recoverFromCorruptFile();
-    return { account, notices: [] };
+    if (text === null) return { account: null, preferences: defaultAppPreferences(), notices: [] };
+    const stored = parseSettings(text);
+    if (stored === undefined) return recoverFromCorruptFile();
+    return { ...stored, notices: [] };
   }
 
   async function load(): Promise<SettingsState> {
@@ -99,15 +112,31 @@ export function createSettingsStore({ directory, now = () => new Date() }: Setti
     return loading;
   }
 
+  // Account and preferences share one file, so changes are queued and each one is applied to
+  // the state left by the previous one: two saves in flight can neither interleave their
+  // renames nor write back a stale copy of each other's part.
+  let queue: Promise<unknown> = Promise.resolve();
+  function update(change: (current: SettingsState) => SettingsState): Promise<void> {
+    const done = queue.then(async () => {
+      const next = change(await load());
+      await writeFileAtomic(file, serialise(next), { backup: true, mode: 0o600 });
+      state = next;
+    });
+    queue = done.catch(() => undefined);
+    return done;
+  }
+
   return {
     load,
     currentAccount: () => state?.account ?? null,
-    async saveAccount(settings) {
-      const previous = await load();
-      const account = { ...settings, password: '' };
-      await writeFileAtomic(file, serialise(account), { backup: true, mode: 0o600 });
-      // The user has now saved good settings, so the corruption notice has been dealt with.
-      state = { account, notices: previous.notices.filter((notice) => notice.code !== 'settings-corrupt') };
-    },
+    currentPreferences: () => state?.preferences ?? defaultAppPreferences(),
+    saveAccount: (settings) =>
+      update((current) => ({
+        ...current,
+        account: { ...settings, password: '' },
+        // The user has now saved good settings, so the corruption notice has been dealt with.
+        notices: current.notices.filter((notice) => notice.code !== 'settings-corrupt'),
+      })),
+    savePreferences: (preferences) => update((current) => ({ ...current, preferences: structuredClone(preferences) })),
   };
 }

@@ -7,6 +7,7 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import type {
   EventChannel,
+  IncomingCallBridge,
   InvokeChannel,
   IpcArgs,
   IpcResult,
@@ -16,7 +17,7 @@ import type {
 
 export type IpcRendererPort = Pick<IpcRenderer, 'invoke' | 'send' | 'on' | 'removeListener'>;
 
-export function createSoftphoneBridge(ipc: IpcRendererPort): SoftphoneBridge {
+function typedIpc(ipc: IpcRendererPort) {
   // Typed front doors: a channel name or payload that is not in the contract fails to compile.
   const invoke = <C extends InvokeChannel>(channel: C, args: IpcArgs<C>): Promise<IpcResult<C>> =>
     ipc.invoke(channel, args);
@@ -28,7 +29,11 @@ export function createSoftphoneBridge(ipc: IpcRendererPort): SoftphoneBridge {
       ipc.removeListener(channel, forward);
     };
   };
+  return { invoke, send, subscribe };
+}
 
+export function createSoftphoneBridge(ipc: IpcRendererPort): SoftphoneBridge {
+  const { invoke, send, subscribe } = typedIpc(ipc);
   return {
     loadAccount: () => invoke('account:load', undefined),
     saveAccount: (settings, password) => invoke('account:save', { settings, password }),
@@ -36,5 +41,20 @@ export function createSoftphoneBridge(ipc: IpcRendererPort): SoftphoneBridge {
     publishRegistration: (snapshot) => send('phone:registration-changed', snapshot),
     onCommand: (listener) => subscribe('phone:command', listener),
     openExternal: (url) => invoke('shell:open-external', url),
+    allowServer: (serverUrl) => invoke('account:allow-server', serverUrl),
+    loadPreferences: () => invoke('preferences:load', undefined),
+    savePreferences: (preferences) => invoke('preferences:save', preferences),
+    onPreferencesChanged: (listener) => subscribe('preferences:changed', listener),
+    shortcutStatus: () => invoke('shortcuts:status', undefined),
+  };
+}
+
+/** The incoming-call popup's whole API: show what rings, answer it or decline it. */
+export function createIncomingCallBridge(ipc: IpcRendererPort): IncomingCallBridge {
+  const { send, subscribe } = typedIpc(ipc);
+  return {
+    onShowCall: (listener) => subscribe('popup:show-call', listener),
+    answer: (callId) => send('popup:action', { callId, action: 'answer' }),
+    decline: (callId) => send('popup:action', { callId, action: 'decline' }),
   };
 }

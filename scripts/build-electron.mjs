@@ -3,14 +3,17 @@
 // entry is simplest as CJS (hence .cjs), the preload because a sandboxed preload can only
 // require 'electron', 'events', 'timers' and 'url', so everything else must be inlined.
 // The renderer is built separately by Vite into dist/web, which the main process serves.
+// Beside them: the incoming-call popup page (incoming-call/index.html + page.js, a browser
+// script) and the tray icons (tray/*.png), which the main process loads at run time.
 
 import { build } from 'esbuild';
+import { cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Writes main.cjs and preload.cjs (with source maps unless `production`) into `outdir`. */
+/** Writes main.cjs, preload.cjs, incoming-call/ and tray/ (with source maps unless `production`) into `outdir`. */
 export async function buildElectron({ outdir = path.join(root, 'dist', 'electron'), production = false, logLevel = 'info' } = {}) {
   const common = {
     bundle: true,
@@ -23,11 +26,29 @@ export async function buildElectron({ outdir = path.join(root, 'dist', 'electron
     logLevel,
     absWorkingDir: root,
   };
+  const popupDirectory = path.join(outdir, 'incoming-call');
+  await mkdir(popupDirectory, { recursive: true });
   await Promise.all([
     build({ ...common, entryPoints: ['electron/main.ts'], outfile: path.join(outdir, 'main.cjs') }),
     build({ ...common, entryPoints: ['electron/preload.ts'], outfile: path.join(outdir, 'preload.cjs') }),
+    build({
+      ...common,
+      entryPoints: ['renderer/platform/incoming-call-page.ts'],
+      outfile: path.join(popupDirectory, 'page.js'),
+      platform: 'browser',
+      format: 'iife',
+      target: 'chrome140', // the Chromium inside Electron 45
+      external: [],
+    }),
+    cp(path.join(root, 'renderer', 'platform', 'incoming-call-page.html'), path.join(popupDirectory, 'index.html')),
+    cp(path.join(root, 'build', 'icons', 'tray'), path.join(outdir, 'tray'), { recursive: true }),
   ]);
-  return { main: path.join(outdir, 'main.cjs'), preload: path.join(outdir, 'preload.cjs') };
+  return {
+    main: path.join(outdir, 'main.cjs'),
+    preload: path.join(outdir, 'preload.cjs'),
+    popupPage: path.join(popupDirectory, 'page.js'),
+    trayIcons: path.join(outdir, 'tray'),
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -7,7 +7,7 @@ import * as electronFake from '../electron/test-support/electron-fake';
 import { buildElectron } from './build-electron.mjs';
 
 let outdir: string;
-let bundles: { main: string; preload: string };
+let bundles: Awaited<ReturnType<typeof buildElectron>>;
 
 function requiredModules(code: string): string[] {
   return [...new Set([...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1] ?? ''))].sort();
@@ -46,5 +46,15 @@ describe('electron bundles', () => {
     const builtins = new Set(builtinModules);
     expect(modules.filter((name) => name !== 'electron' && !builtins.has(name.replace(/^node:/, '')))).toEqual([]);
     expect(modules).toContain('electron');
+  });
+
+  it('builds the incoming-call popup page as a self-contained browser script beside its HTML, and copies the tray icons', async () => {
+    const page = await readFile(bundles.popupPage, 'utf8');
+    expect(requiredModules(page)).toEqual([]);
+    expect(page).toContain('incomingCall');
+    const html = await readFile(path.join(path.dirname(bundles.popupPage), 'index.html'), 'utf8');
+    expect(html).toContain('<script src="page.js" defer></script>');
+    expect(html).not.toMatch(/<script>(?!<)/);
+    await expect(readFile(path.join(bundles.trayIcons, 'ringing.png'))).resolves.toBeInstanceOf(Buffer);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultAppPreferences } from './app-preferences';
 import { CallSession } from './call-session';
 import { checkIpcArgs, checkIpcResult, ipcChannels, ipcContract, isIpcChannel } from './ipc-contract';
 
@@ -19,6 +20,13 @@ describe('ipcContract', () => {
       'phone:registration-changed': 'send',
       'phone:command': 'event',
       'shell:open-external': 'invoke',
+      'account:allow-server': 'invoke',
+      'preferences:load': 'invoke',
+      'preferences:save': 'invoke',
+      'preferences:changed': 'event',
+      'shortcuts:status': 'invoke',
+      'popup:show-call': 'event',
+      'popup:action': 'send',
     });
     for (const channel of ipcChannels) {
       expect('result' in ipcContract[channel]).toBe(ipcContract[channel].direction === 'invoke');
@@ -74,6 +82,33 @@ describe('checkIpcArgs', () => {
     expect(checkIpcArgs('phone:command', { kind: 'hangup', callId: '' }).ok).toBe(false);
   });
 
+  it('knows auto-answers and busy rejections', () => {
+    expect(checkIpcArgs('phone:command', { kind: 'answer', callId: 'c1', auto: true }).ok).toBe(true);
+    expect(checkIpcArgs('phone:command', { kind: 'reject-busy', callId: 'c1' }).ok).toBe(true);
+    expect(checkIpcArgs('phone:command', { kind: 'reject-busy', callId: 'c1', code: 600 }).ok).toBe(false);
+  });
+
+  it('lets only a ws:/wss: server URL without credentials be allowed', () => {
+    for (const url of ['wss://pbx.example.com:8089/ws', 'ws://127.0.0.1:8080', 'WSS://[2001:db8::1]:443/ws?x=1']) {
+      expect(checkIpcArgs('account:allow-server', url).ok).toBe(true);
+    }
+    for (const url of ['https://pbx.example.com', 'wss://user:pw@pbx.example.com/ws', 'wss://', 'wss://pbx.example.com /ws', 'ws:pbx', 42]) {
+      expect(checkIpcArgs('account:allow-server', url).ok).toBe(false);
+    }
+  });
+
+  it('validates saved preferences, accelerators included', () => {
+    const preferences = defaultAppPreferences();
+    expect(checkIpcArgs('preferences:save', preferences).ok).toBe(true);
+    expect(checkIpcArgs('preferences:save', { ...preferences, shortcuts: { ...preferences.shortcuts, answer: 'A' } }).ok).toBe(false);
+    expect(checkIpcArgs('preferences:save', { ...preferences, autoAnswerDelaySeconds: -1 }).ok).toBe(false);
+  });
+
+  it('accepts only the two popup actions', () => {
+    expect(checkIpcArgs('popup:action', { callId: 'c1', action: 'answer' }).ok).toBe(true);
+    expect(checkIpcArgs('popup:action', { callId: 'c1', action: 'hangup' }).ok).toBe(false);
+  });
+
   it('reports readable issues for a rejected payload', () => {
     const checked = checkIpcArgs('shell:open-external', 12);
     expect(checked.ok).toBe(false);
@@ -87,5 +122,8 @@ describe('checkIpcResult', () => {
     expect(checkIpcResult('account:load', { settings: null, password: null, notices: [{ code: 'oops', message: '' }] }).ok).toBe(false);
     expect(checkIpcResult('account:save', { ok: true, passwordSaved: false }).ok).toBe(true);
     expect(checkIpcResult('shell:open-external', 'yes').ok).toBe(false);
+    const status = { accelerator: 'F9', registered: false, error: 'in-use' };
+    expect(checkIpcResult('shortcuts:status', { answer: status, hangup: status, toggleMute: status }).ok).toBe(true);
+    expect(checkIpcResult('shortcuts:status', { answer: status, hangup: status }).ok).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import { accountSettingsSchema } from './account-settings';
+import { appPreferencesSchema, SHORTCUT_ACTIONS, type AppPreferences, type ShortcutStatusReport } from './app-preferences';
 import { callSessionJsonSchema } from './call-session';
 import type { PhoneCommand, SaveAccountResult, SettingsNotice, StoredAccount } from './platform';
 import type { PhoneError, RegistrationSnapshot } from './phone-status';
@@ -14,8 +15,14 @@ import type { PhoneError, RegistrationSnapshot } from './phone-status';
 const callIdSchema = z.string().min(1).max(256);
 
 export const phoneCommandSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('answer'), callId: callIdSchema, video: z.boolean().optional() }),
+  z.strictObject({
+    kind: z.literal('answer'),
+    callId: callIdSchema,
+    video: z.boolean().optional(),
+    auto: z.boolean().optional(),
+  }),
   z.strictObject({ kind: z.literal('decline'), callId: callIdSchema }),
+  z.strictObject({ kind: z.literal('reject-busy'), callId: callIdSchema }),
   z.strictObject({ kind: z.literal('hangup'), callId: callIdSchema }),
   z.strictObject({ kind: z.literal('toggle-mute'), callId: callIdSchema }),
   z.strictObject({ kind: z.literal('dial'), target: z.string().min(1).max(256), autoDial: z.boolean() }),
@@ -65,6 +72,42 @@ export const saveAccountResultSchema = z.strictObject({
 
 export const externalUrlSchema = z.string().min(1).max(2048);
 
+// Host name, IPv4 or bracketed IPv6, optional port, then path/query; no `user@`. (shared/ has
+// no URL class, so the shape is checked here and the main process parses it again.)
+const WEBSOCKET_SERVER_URL = /^wss?:\/\/(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?(?:[/?#][^\s]*)?$/i;
+
+/** A ws: or wss: URL with a host and no credentials: the SIP server the page is about to use. */
+export const websocketServerUrlSchema = z
+  .string()
+  .min(1)
+  .max(2048)
+  .regex(WEBSOCKET_SERVER_URL, 'must be a ws: or wss: URL with a host and without credentials');
+
+const shortcutStatusSchema = z.strictObject({
+  accelerator: z.string().max(200),
+  registered: z.boolean(),
+  error: z.enum(['in-use', 'invalid']).optional(),
+});
+
+export const shortcutStatusReportSchema = z.strictObject(
+  Object.fromEntries(SHORTCUT_ACTIONS.map((action) => [action, shortcutStatusSchema])) as Record<
+    (typeof SHORTCUT_ACTIONS)[number],
+    typeof shortcutStatusSchema
+  >,
+);
+
+/** What the incoming-call popup shows; the text is built in the main process. */
+export const incomingCallViewSchema = z.strictObject({
+  callId: callIdSchema,
+  title: z.string().max(300),
+  detail: z.string().max(300),
+});
+
+export const incomingCallActionSchema = z.strictObject({
+  callId: callIdSchema,
+  action: z.enum(['answer', 'decline']),
+});
+
 /** Who starts the exchange: renderer asks and awaits a result, renderer notifies, main notifies. */
 export type IpcDirection = 'invoke' | 'send' | 'event';
 
@@ -81,6 +124,15 @@ export const ipcContract = {
   'phone:registration-changed': { direction: 'send', args: registrationSnapshotSchema },
   'phone:command': { direction: 'event', args: phoneCommandSchema },
   'shell:open-external': { direction: 'invoke', args: externalUrlSchema, result: z.boolean() },
+  // Called right before connecting: the main process then lets WebSockets reach this server only.
+  'account:allow-server': { direction: 'invoke', args: websocketServerUrlSchema, result: z.boolean() },
+  'preferences:load': { direction: 'invoke', args: z.undefined(), result: appPreferencesSchema },
+  'preferences:save': { direction: 'invoke', args: appPreferencesSchema, result: appPreferencesSchema },
+  'preferences:changed': { direction: 'event', args: appPreferencesSchema },
+  'shortcuts:status': { direction: 'invoke', args: z.undefined(), result: shortcutStatusReportSchema },
+  // The incoming-call popup window only (see electron/incoming-call-popup.ts).
+  'popup:show-call': { direction: 'event', args: incomingCallViewSchema },
+  'popup:action': { direction: 'send', args: incomingCallActionSchema },
 } as const satisfies Record<string, ChannelSpec>;
 
 type Contract = typeof ipcContract;
@@ -137,6 +189,22 @@ export interface SoftphoneBridge {
   onCommand(listener: (command: IpcArgs<'phone:command'>) => void): () => void;
   /** Resolves `false` when the URL is not an https: or mailto: link. */
   openExternal(url: IpcArgs<'shell:open-external'>): Promise<IpcResult<'shell:open-external'>>;
+  /** Must be called right before connecting to `serverUrl`; WebSockets elsewhere are blocked. */
+  allowServer(serverUrl: IpcArgs<'account:allow-server'>): Promise<IpcResult<'account:allow-server'>>;
+  loadPreferences(): Promise<IpcResult<'preferences:load'>>;
+  /** Resolves with the preferences as saved; rejects when they fail validation. */
+  savePreferences(preferences: IpcArgs<'preferences:save'>): Promise<IpcResult<'preferences:save'>>;
+  /** Preferences changed from outside the page (tray do-not-disturb). Returns the unsubscribe function. */
+  onPreferencesChanged(listener: (preferences: IpcArgs<'preferences:changed'>) => void): () => void;
+  /** Which global shortcuts work, and why the others do not. */
+  shortcutStatus(): Promise<IpcResult<'shortcuts:status'>>;
+}
+
+/** The object the preload exposes as `window.incomingCall` in the incoming-call popup only. */
+export interface IncomingCallBridge {
+  onShowCall(listener: (view: IpcArgs<'popup:show-call'>) => void): () => void;
+  answer(callId: string): void;
+  decline(callId: string): void;
 }
 
 // Compile-time proof that each schema describes exactly the hand-written type of
@@ -149,4 +217,6 @@ export const schemasMatchSharedTypes: [
   Exactly<z.output<typeof settingsNoticeSchema>, SettingsNotice>,
   Exactly<IpcResult<'account:load'>, StoredAccount>,
   Exactly<IpcResult<'account:save'>, SaveAccountResult>,
-] = [true, true, true, true, true, true];
+  Exactly<IpcResult<'preferences:load'>, AppPreferences>,
+  Exactly<IpcResult<'shortcuts:status'>, ShortcutStatusReport>,
+] = [true, true, true, true, true, true, true, true];

@@ -12,8 +12,11 @@ export type PlatformKind = 'desktop' | 'web';
 
 /** Actions that come from outside the page: tray menu, notification, popup, shortcut, link. */
 export type PhoneCommand =
-  | { kind: 'answer'; callId: string; video?: boolean }
+  /** `auto`: the host's auto-answer policy answered; the renderer marks the call and plays the tone. */
+  | { kind: 'answer'; callId: string; video?: boolean; auto?: boolean }
   | { kind: 'decline'; callId: string }
+  /** Refuse a ringing call with 486 Busy Here (do-not-disturb), not 603 Decline. */
+  | { kind: 'reject-busy'; callId: string }
   | { kind: 'hangup'; callId: string }
   | { kind: 'toggle-mute'; callId: string }
   | { kind: 'dial'; target: string; autoDial: boolean };

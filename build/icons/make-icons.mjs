@@ -53,7 +53,7 @@ export function encodePng(width, height, rgba) {
 // Signed distances (negative inside) in a space where the disc has radius 1.
 const disc = (x, y) => Math.hypot(x, y) - 0.94;
 
-function handset(x, y) {
+export function handset(x, y) {
   // Rotate so the handset lies diagonally, earpiece top-left, mouthpiece bottom-right.
   const angle = Math.PI / 4;
   const u = x * Math.cos(angle) + y * Math.sin(angle);

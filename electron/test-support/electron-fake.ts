@@ -57,6 +57,16 @@ class FakeApp extends EventEmitter {
   setPath(name: string, value: string): void {
     this.paths.set(name, value);
   }
+  /** Schemes the app asked to handle, in order. */
+  readonly protocolClients: string[] = [];
+  appUserModelId: string | null = null;
+  setAsDefaultProtocolClient(scheme: string): boolean {
+    this.protocolClients.push(scheme);
+    return true;
+  }
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
+  }
 
   /** Test control: what Electron does once Chromium has initialised. */
   emitReady(): void {
@@ -74,6 +84,16 @@ class FakeApp extends EventEmitter {
     this.ready = false;
     this.readyWaiters = [];
     this.paths.clear();
+    this.protocolClients.length = 0;
+    this.appUserModelId = null;
+  }
+  /** Test control: what Electron does on app.quit(): before-quit, then windows close, then will-quit. */
+  emitQuit(): void {
+    const event = preventableEvent({});
+    this.emit('before-quit', event);
+    if (event.defaultPrevented) return;
+    for (const win of BrowserWindow.getAllWindows()) win.close();
+    this.emit('will-quit', preventableEvent({}));
   }
 }
 
@@ -99,7 +119,35 @@ type CheckHandler = (
   details: PermissionCheckHandlerHandlerDetails,
 ) => boolean;
 
+type BeforeRequestListener = (
+  details: { url: string; resourceType: string; id: number },
+  callback: (response: { cancel?: boolean }) => void,
+) => void;
+
+/** Chromium's request interception, enough for `onBeforeRequest` with a URL filter. */
+export class FakeWebRequest {
+  private listener: { patterns: RegExp[]; listener: BeforeRequestListener } | null = null;
+  private nextId = 1;
+
+  onBeforeRequest(filter: { urls: string[] }, listener: BeforeRequestListener | null): void {
+    // Electron's URL patterns: `*` matches anything; one listener per session.
+    const toRegExp = (pattern: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    this.listener = listener ? { patterns: filter.urls.map(toRegExp), listener } : null;
+  }
+  /** Test control: the page opens `url` (a WebSocket for ws:/wss:). Resolves whether it was cancelled. */
+  request(url: string): Promise<boolean> {
+    const active = this.listener;
+    if (!active || !active.patterns.some((pattern) => pattern.test(url))) return Promise.resolve(false);
+    const resourceType = /^wss?:/.test(url) ? 'webSocket' : 'xhr';
+    return new Promise((resolve) => active.listener({ url, resourceType, id: this.nextId++ }, (response) => resolve(response.cancel === true)));
+  }
+  reset(): void {
+    this.listener = null;
+  }
+}
+
 export class FakeSession {
+  readonly webRequest = new FakeWebRequest();
   private requestHandler: RequestHandler | null = null;
   private checkHandler: CheckHandler | null = null;
 
@@ -132,6 +180,7 @@ export class FakeSession {
   reset(): void {
     this.requestHandler = null;
     this.checkHandler = null;
+    this.webRequest.reset();
   }
 }
 
@@ -180,6 +229,10 @@ export class FakeWebContents extends EventEmitter {
   }
   loadURL(url: string): Promise<void> {
     this.mainFrame.url = url;
+    // Chromium reports the load after the current task, as here.
+    setImmediate(() => {
+      if (!this.destroyed) this.emit('did-finish-load');
+    });
     return Promise.resolve();
   }
   reload(): void {
@@ -239,11 +292,13 @@ export class BrowserWindow extends EventEmitter {
   visible = false;
   focused = false;
   minimized = false;
+  position: [number, number] | null = null;
   private destroyed = false;
 
   constructor(readonly options: BrowserWindowConstructorOptions = {}) {
     super();
     openWindows.add(this);
+    if (options.x !== undefined && options.y !== undefined) this.position = [options.x, options.y];
     app.emit('web-contents-created', preventableEvent({}), this.webContents);
   }
   static getAllWindows(): BrowserWindow[] {
@@ -257,10 +312,25 @@ export class BrowserWindow extends EventEmitter {
   }
   show(): void {
     this.visible = true;
-    this.focused = true;
+    // A window created with focusable: false never takes keyboard focus.
+    if (this.options.focusable !== false) this.focused = true;
+  }
+  /** Shows without activating: keyboard focus stays where it was. */
+  showInactive(): void {
+    this.visible = true;
+  }
+  hide(): void {
+    this.visible = false;
+    this.focused = false;
+  }
+  isVisible(): boolean {
+    return this.visible;
+  }
+  isFocused(): boolean {
+    return this.focused;
   }
   focus(): void {
-    this.focused = true;
+    if (this.options.focusable !== false) this.focused = true;
   }
   isMinimized(): boolean {
     return this.minimized;
@@ -268,12 +338,25 @@ export class BrowserWindow extends EventEmitter {
   restore(): void {
     this.minimized = false;
   }
+  setPosition(x: number, y: number): void {
+    this.position = [x, y];
+  }
   isDestroyed(): boolean {
     return this.destroyed;
   }
+  /** As in Electron: 'close' can be prevented (e.g. hide to the tray instead); then 'closed'. */
   close(): void {
     if (this.destroyed) return;
+    const event = preventableEvent({});
+    this.emit('close', event);
+    if (event.defaultPrevented) return;
+    this.destroy();
+  }
+  /** Closes without 'close' (cannot be prevented), as Electron's destroy() does. */
+  destroy(): void {
+    if (this.destroyed) return;
     this.destroyed = true;
+    this.visible = false;
     openWindows.delete(this);
     this.emit('closed');
     this.webContents.destroy();
@@ -500,10 +583,163 @@ class FakeShell {
 
 export const shell = new FakeShell();
 
+// ---------------------------------------------------------------- Menu and Tray
+
+type MenuItemOptions = Electron.MenuItemConstructorOptions;
+
+export class FakeMenu {
+  constructor(readonly items: MenuItemOptions[]) {}
+  static buildFromTemplate(template: MenuItemOptions[]): FakeMenu {
+    return new FakeMenu(template.map((item) => ({ ...item })));
+  }
+  /** Test control: the user picks the item with this id; throws when it is absent or disabled. */
+  click(id: string): void {
+    const item = this.items.find((candidate) => candidate.id === id);
+    if (!item) throw new Error(`no menu item '${id}'`);
+    if (item.enabled === false) throw new Error(`menu item '${id}' is disabled`);
+    item.click?.(item as unknown as Electron.MenuItem, undefined, {} as Electron.KeyboardEvent);
+  }
+}
+
+export const Menu = FakeMenu;
+
+const liveTrays = new Set<FakeTray>();
+
+export class FakeTray extends EventEmitter {
+  image: string;
+  toolTip = '';
+  contextMenu: FakeMenu | null = null;
+  /** How many times setContextMenu was called: Linux only picks up a changed menu this way. */
+  contextMenuSets = 0;
+  private destroyed = false;
+
+  constructor(image: string) {
+    super();
+    this.image = image;
+    liveTrays.add(this);
+  }
+  static all(): FakeTray[] {
+    return [...liveTrays];
+  }
+  setImage(image: string): void {
+    this.image = image;
+  }
+  setToolTip(toolTip: string): void {
+    this.toolTip = toolTip;
+  }
+  setContextMenu(menu: FakeMenu | null): void {
+    this.contextMenu = menu;
+    this.contextMenuSets += 1;
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  destroy(): void {
+    this.destroyed = true;
+    liveTrays.delete(this);
+  }
+}
+
+export const Tray = FakeTray;
+
+// ---------------------------------------------------------------- Notification
+
+const shownNotifications: FakeNotification[] = [];
+
+export class FakeNotification extends EventEmitter {
+  /** Test control: Electron reports no support on some Linux desktops without a daemon. */
+  static supported = true;
+  visible = false;
+  constructor(readonly options: Electron.NotificationConstructorOptions = {}) {
+    super();
+  }
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+  static shown(): FakeNotification[] {
+    return [...shownNotifications];
+  }
+  show(): void {
+    this.visible = true;
+    shownNotifications.push(this);
+    this.emit('show', preventableEvent({}));
+  }
+  close(): void {
+    if (!this.visible) return;
+    this.visible = false;
+    this.emit('close', preventableEvent({}));
+  }
+  /** Test control: the user clicks the notification body. */
+  click(): void {
+    this.emit('click', preventableEvent({}));
+  }
+  /** Test control: the user presses action button `index` (macOS and Windows only). */
+  pressAction(index: number): void {
+    if (!this.options.actions?.[index]) throw new Error(`notification has no action ${index}`);
+    this.emit('action', preventableEvent({}), index);
+  }
+}
+
+export const Notification = FakeNotification;
+
+// ---------------------------------------------------------------- globalShortcut
+
+class FakeGlobalShortcut {
+  /** Test control: accelerators another application already holds (register() returns false). */
+  readonly ownedByOtherApps = new Set<string>();
+  private registered = new Map<string, () => void>();
+
+  register(accelerator: string, callback: () => void): boolean {
+    // Electron fails to convert an accelerator it cannot parse and throws.
+    const parts = accelerator.split('+');
+    if (accelerator === '' || parts.some((part) => part === '')) {
+      throw new Error(`Error processing argument at index 0, conversion failure from ${accelerator}`);
+    }
+    const key = accelerator.toLowerCase();
+    if (this.ownedByOtherApps.has(key) || this.registered.has(key)) return false;
+    this.registered.set(key, callback);
+    return true;
+  }
+  isRegistered(accelerator: string): boolean {
+    return this.registered.has(accelerator.toLowerCase());
+  }
+  unregister(accelerator: string): void {
+    this.registered.delete(accelerator.toLowerCase());
+  }
+  unregisterAll(): void {
+    this.registered.clear();
+  }
+  /** Test control: the user presses `accelerator` anywhere on the desktop. Returns whether we got it. */
+  press(accelerator: string): boolean {
+    const callback = this.registered.get(accelerator.toLowerCase());
+    callback?.();
+    return callback !== undefined;
+  }
+  registeredAccelerators(): string[] {
+    return [...this.registered.keys()];
+  }
+  reset(): void {
+    this.ownedByOtherApps.clear();
+    this.registered.clear();
+  }
+}
+
+export const globalShortcut = new FakeGlobalShortcut();
+
+// ---------------------------------------------------------------- screen
+
+export const screen = {
+  getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 }, scaleFactor: 1 }),
+};
+
 /** Call in `beforeEach`: every fake object back to a freshly started Electron. */
 export function resetElectronFake(): void {
   app.reset();
-  for (const win of BrowserWindow.getAllWindows()) win.close();
+  for (const win of BrowserWindow.getAllWindows()) win.destroy();
+  for (const tray of FakeTray.all()) tray.destroy();
+  shownNotifications.length = 0;
+  FakeNotification.supported = true;
+  globalShortcut.reset();
   session.defaultSession.reset();
   ipcMain.reset();
   ipcRenderer.reset();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountSettings } from '../../shared/account-settings';
+import { type AppPreferences, defaultAppPreferences } from '../../shared/app-preferences';
 import type { PhoneCommand, StoredAccount } from '../../shared/platform';
 import { createElectronPlatform } from './electron-platform';
 import type { SoftphoneBridge } from './softphone-bridge';
@@ -17,6 +18,8 @@ function bridgeLike() {
   const published: unknown[] = [];
   const listeners = new Set<(command: PhoneCommand) => void>();
   let saved: StoredAccount = { settings: null, password: null, notices: [] };
+  let preferences: AppPreferences = defaultAppPreferences();
+  const preferenceListeners = new Set<(preferences: AppPreferences) => void>();
   const bridge: SoftphoneBridge = {
     loadAccount: async () => saved,
     saveAccount: async (settings, password) => {
@@ -30,6 +33,24 @@ function bridgeLike() {
       return () => listeners.delete(listener);
     },
     openExternal: async () => true,
+    allowServer: async (serverUrl) => {
+      published.push({ allowed: serverUrl });
+      return true;
+    },
+    loadPreferences: async () => preferences,
+    savePreferences: async (next) => {
+      preferences = next;
+      preferenceListeners.forEach((listener) => listener(next));
+      return next;
+    },
+    onPreferencesChanged: (listener) => {
+      preferenceListeners.add(listener);
+      return () => preferenceListeners.delete(listener);
+    },
+    shortcutStatus: async () => {
+      const status = { accelerator: 'F9', registered: true };
+      return { answer: status, hangup: status, toggleMute: status };
+    },
   };
   const command = (value: PhoneCommand) => listeners.forEach((listener) => listener(value));
   return { bridge, published, command };
@@ -59,5 +80,20 @@ describe('electron platform', () => {
 
   it('explains itself when the page is not inside the desktop app', () => {
     expect(() => createElectronPlatform(undefined)).toThrow(/not running in the Softphone desktop app/);
+  });
+
+  it('offers the desktop-only preferences, server allow-list and shortcut status', async () => {
+    const { bridge, published } = bridgeLike();
+    const platform = createElectronPlatform(bridge);
+    const changes: AppPreferences[] = [];
+    const unsubscribe = platform.onPreferencesChanged((next) => changes.push(next));
+    const next = { ...defaultAppPreferences(), doNotDisturb: true };
+    await expect(platform.savePreferences(next)).resolves.toEqual(next);
+    unsubscribe();
+    await expect(platform.loadPreferences()).resolves.toEqual(next);
+    expect(changes).toEqual([next]);
+    await expect(platform.allowServer('wss://pbx.example.com/ws')).resolves.toBe(true);
+    expect(published).toEqual([{ allowed: 'wss://pbx.example.com/ws' }]);
+    expect((await platform.shortcutStatus()).answer.registered).toBe(true);
   });
 });

@@ -1,15 +1,27 @@
 // The PlatformAdapter of the desktop app: each call goes through the preload bridge to the
 // main process, which keeps the settings and the OS keyring and drives tray and notifications.
 
+import type { AppPreferences, ShortcutStatusReport } from '../../shared/app-preferences';
 import type { PlatformAdapter } from '../../shared/platform';
 import type { SoftphoneBridge } from './softphone-bridge';
+
+/** What only the desktop host offers beyond PlatformAdapter. */
+export interface DesktopPlatformAdapter extends PlatformAdapter {
+  /** Call right before connecting: the main process blocks WebSockets to any other server. */
+  allowServer(serverUrl: string): Promise<boolean>;
+  loadPreferences(): Promise<AppPreferences>;
+  savePreferences(preferences: AppPreferences): Promise<AppPreferences>;
+  /** Preferences changed outside the page (tray do-not-disturb); returns the unsubscribe function. */
+  onPreferencesChanged(listener: (preferences: AppPreferences) => void): () => void;
+  shortcutStatus(): Promise<ShortcutStatusReport>;
+}
 
 /** The preload's bridge, or undefined when the page runs outside Electron. */
 export function findSoftphoneBridge(): SoftphoneBridge | undefined {
   return typeof window === 'undefined' ? undefined : window.softphone;
 }
 
-export function createElectronPlatform(bridge: SoftphoneBridge | undefined = findSoftphoneBridge()): PlatformAdapter {
+export function createElectronPlatform(bridge: SoftphoneBridge | undefined = findSoftphoneBridge()): DesktopPlatformAdapter {
   if (!bridge) throw new Error('createElectronPlatform: window.softphone is missing; the page is not running in the Softphone desktop app.');
   return {
     kind: 'desktop',
@@ -18,5 +30,10 @@ export function createElectronPlatform(bridge: SoftphoneBridge | undefined = fin
     publishCall: (snapshot) => bridge.publishCall(snapshot),
     publishRegistration: (snapshot) => bridge.publishRegistration(snapshot),
     onCommand: (listener) => bridge.onCommand(listener),
+    allowServer: (serverUrl) => bridge.allowServer(serverUrl),
+    loadPreferences: () => bridge.loadPreferences(),
+    savePreferences: (preferences) => bridge.savePreferences(preferences),
+    onPreferencesChanged: (listener) => bridge.onPreferencesChanged(listener),
+    shortcutStatus: () => bridge.shortcutStatus(),
   };
 }

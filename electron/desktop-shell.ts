@@ -1,0 +1,161 @@
+// The desktop around the phone: tray, incoming-call alerts (notification or popup), missed
+// calls, global shortcuts and auto-answer, all driven by the call and registration snapshots
+// the renderer publishes. Every action they take reaches the renderer as a PhoneCommand
+// through `sendCommand`; the renderer alone talks SIP.
+
+import type { AppPreferences, ShortcutStatusReport } from '../shared/app-preferences';
+import type { CallSessionJSON } from '../shared/call-session';
+import type { PhoneCommand } from '../shared/platform';
+import { createAutoAnswerService } from './auto-answer-service';
+import { createGlobalShortcuts, type GlobalShortcutPort, shortcutCommand } from './global-shortcuts';
+import type { IpcArgs } from '../shared/ipc-contract';
+import type { IncomingCallPopup } from './incoming-call-popup';
+import { createMissedCallTracker } from './missed-calls';
+import { createCallNotifier, type NotificationPort } from './notifications';
+import { isRingingIncoming } from './phone-calls';
+import type { PhoneStateMirror } from './phone-state-mirror';
+import { createTrayController, type TrayPorts } from './tray-controller';
+import type { TrayModel } from './tray-model';
+
+export interface ShellWindow {
+  isVisible(): boolean;
+  isFocused(): boolean;
+  /** Shows, restores and focuses the main window (creating it again if it was closed). */
+  show(): void;
+  hide(): void;
+}
+
+export interface DesktopShellOptions<M> {
+  phone: PhoneStateMirror;
+  preferences: () => AppPreferences;
+  setDoNotDisturb: (enabled: boolean) => void;
+  sendCommand: (command: PhoneCommand) => void;
+  window: ShellWindow;
+  quit: () => void;
+  platform: NodeJS.Platform;
+  tray: TrayPorts<M>;
+  Notification: NotificationPort;
+  globalShortcut: GlobalShortcutPort;
+  /** Makes the incoming-call popup, used where notifications have no buttons (Linux); else null. */
+  createPopup: ((onAction: (action: IpcArgs<'popup:action'>) => void) => IncomingCallPopup) | null;
+  setTimer?: (callback: () => void, delayMs: number) => unknown;
+  clearTimer?: (timer: unknown) => void;
+}
+
+export interface DesktopShell {
+  /** Feed every call snapshot after the mirror has taken it. */
+  callChanged(snapshot: CallSessionJSON): void;
+  /** Redraw the tray (registration, preferences or window visibility changed). */
+  refresh(): void;
+  /** Registers the shortcuts of the current preferences again. */
+  applyShortcuts(): ShortcutStatusReport;
+  shortcutStatus(): ShortcutStatusReport;
+  missedCalls(): number;
+  /** What the tray shows now (for the end-to-end suite, which cannot see the OS tray). */
+  trayModel(): TrayModel;
+  dispose(): void;
+}
+
+export function createDesktopShell<M>(options: DesktopShellOptions<M>): DesktopShell {
+  const { phone, window } = options;
+  const missed = createMissedCallTracker();
+
+  // Every command of the shell goes through here, so a decline the user chose is never
+  // counted as a missed call.
+  const command = (next: PhoneCommand) => {
+    if (next.kind === 'decline' || next.kind === 'reject-busy') missed.markDeclined(next.callId);
+    options.sendCommand(next);
+  };
+  // Answering from a popup or notification means the user wants the call in front of them.
+  const answerAndShow = (callId: string) => {
+    command({ kind: 'answer', callId });
+    window.show();
+  };
+  const showMissedCalls = () => {
+    missed.clear();
+    window.show();
+    refresh();
+  };
+
+  const autoAnswer = createAutoAnswerService({
+    preferences: options.preferences,
+    sendCommand: command,
+    ...(options.setTimer ? { setTimer: options.setTimer } : {}),
+    ...(options.clearTimer ? { clearTimer: options.clearTimer } : {}),
+  });
+  const notifier = createCallNotifier(options.Notification, options.platform, {
+    answer: answerAndShow,
+    decline: (callId) => command({ kind: 'decline', callId }),
+    showMissedCalls,
+  });
+  const popup =
+    options.createPopup?.((action) => {
+      if (action.action === 'answer') answerAndShow(action.callId);
+      else command({ kind: 'decline', callId: action.callId });
+    }) ?? null;
+  const shortcuts = createGlobalShortcuts(options.globalShortcut, (action) => {
+    const next = shortcutCommand(action, phone.activeCalls());
+    if (next) command(next);
+  });
+
+  const trayState = () => ({
+    registration: phone.registration(),
+    calls: phone.activeCalls(),
+    doNotDisturb: options.preferences().doNotDisturb,
+    missedCalls: missed.count(),
+    windowVisible: window.isVisible(),
+  });
+  const tray = createTrayController(
+    options.tray,
+    {
+      toggleWindow: () => {
+        if (window.isVisible()) window.hide();
+        else window.show();
+        refresh();
+      },
+      command,
+      setDoNotDisturb: options.setDoNotDisturb,
+      showMissedCalls,
+      quit: options.quit,
+    },
+    trayState(),
+  );
+  let shown: TrayModel;
+  function refresh() {
+    shown = tray.update(trayState());
+  }
+  refresh();
+
+  function alertIncoming(call: CallSessionJSON) {
+    // The user is looking at the app, which shows the call itself.
+    if (window.isVisible() && window.isFocused()) return;
+    if (popup) popup.show(call);
+    else notifier.incoming(call);
+  }
+
+  return {
+    callChanged(snapshot) {
+      const decision = autoAnswer.onCallChanged(snapshot, phone.activeCalls());
+      const answersAtOnce = decision?.action === 'answer' && decision.delayMs === 0;
+      if (decision && decision.action !== 'reject-busy' && !answersAtOnce) alertIncoming(snapshot);
+      if (!isRingingIncoming(snapshot)) {
+        popup?.close(snapshot.sipCallId);
+        notifier.stopRinging(snapshot.sipCallId);
+      }
+      const missedCall = missed.observe(snapshot);
+      if (missedCall) notifier.missed(missedCall);
+      refresh();
+    },
+    refresh,
+    applyShortcuts: () => shortcuts.apply(options.preferences().shortcuts),
+    shortcutStatus: () => shortcuts.status(),
+    missedCalls: () => missed.count(),
+    trayModel: () => shown,
+    dispose() {
+      autoAnswer.dispose();
+      shortcuts.releaseAll();
+      popup?.dispose();
+      tray.destroy();
+    },
+  };
+}

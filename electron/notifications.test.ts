@@ -1,0 +1,78 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createCallNotifier, incomingCallNotification, missedCallNotification } from './notifications';
+import { incomingRinging } from './test-support/calls';
+import { FakeNotification, Notification, resetElectronFake } from './test-support/electron-fake';
+
+const call = incomingRinging('c1@pbx', { displayName: 'Alice Martin', number: '+33123456789' });
+
+describe('notification content', () => {
+  it('names the caller and number, silently, until dealt with', () => {
+    expect(incomingCallNotification(call, 'linux')).toEqual({
+      title: 'Incoming call',
+      body: 'Alice Martin (+33123456789)',
+      silent: true,
+      urgency: 'critical',
+      timeoutType: 'never',
+    });
+  });
+
+  it('offers Answer and Decline buttons on macOS and Windows only', () => {
+    for (const platform of ['darwin', 'win32'] as const) {
+      expect(incomingCallNotification(call, platform).actions).toEqual([
+        { type: 'button', text: 'Answer' },
+        { type: 'button', text: 'Decline' },
+      ]);
+    }
+    expect(incomingCallNotification(call, 'linux').actions).toBeUndefined();
+  });
+
+  it('shows just the number when there is no separate name', () => {
+    const anonymous = incomingRinging('c2@pbx', { displayName: '1002', number: '1002' });
+    expect(missedCallNotification(anonymous)).toEqual({ title: 'Missed call', body: '1002', silent: true });
+  });
+});
+
+describe('call notifier', () => {
+  let log: string[];
+  const notifier = (platform: NodeJS.Platform) =>
+    createCallNotifier(Notification, platform, {
+      answer: (id) => log.push(`answer ${id}`),
+      decline: (id) => log.push(`decline ${id}`),
+      showMissedCalls: () => log.push('show'),
+    });
+
+  beforeEach(() => {
+    resetElectronFake();
+    log = [];
+  });
+
+  it('answers and declines from the notification buttons', () => {
+    const windows = notifier('win32');
+    windows.incoming(call);
+    windows.incoming(call);
+    const [shown] = FakeNotification.shown();
+    expect(FakeNotification.shown()).toHaveLength(1);
+    shown?.pressAction(0);
+    shown?.pressAction(1);
+    expect(log).toEqual(['answer c1@pbx', 'decline c1@pbx']);
+  });
+
+  it('withdraws the notification when the call stops ringing', () => {
+    const mac = notifier('darwin');
+    mac.incoming(call);
+    mac.stopRinging('c1@pbx');
+    expect(FakeNotification.shown()[0]?.visible).toBe(false);
+  });
+
+  it('opens the window from a missed-call notification', () => {
+    notifier('linux').missed(call);
+    FakeNotification.shown()[0]?.click();
+    expect(log).toEqual(['show']);
+  });
+
+  it('does nothing where notifications are not supported', () => {
+    FakeNotification.supported = false;
+    notifier('linux').missed(call);
+    expect(FakeNotification.shown()).toEqual([]);
+  });
+});
