@@ -8,6 +8,7 @@ import { createElectronPlatform, findSoftphoneBridge } from './platform/electron
 import { createWebPlatform } from './platform/web-platform';
 import { createSipPhone } from './sip/sip-phone';
 import { useCallsStore } from './stores/calls';
+import { usePreferencesStore } from './stores/preferences';
 import { useRegistrationStore } from './stores/registration';
 import './styles.css';
 
@@ -26,7 +27,9 @@ const app = createApp(App);
 const pinia = createPinia();
 app.use(pinia);
 // Created before mounting so no engine event or host command is missed while the UI starts.
+const preferences = usePreferencesStore(pinia);
 useCallsStore(pinia);
 const registration = useRegistrationStore(pinia);
 app.mount('#app');
-void registration.start();
+// Preferences first: an incoming call right after registering must meet the user's policy.
+void preferences.load().finally(() => registration.start());

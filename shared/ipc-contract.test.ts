@@ -27,6 +27,9 @@ describe('ipcContract', () => {
       'shortcuts:status': 'invoke',
       'popup:show-call': 'event',
       'popup:action': 'send',
+      'screen-picker:sources': 'event',
+      'screen-picker:choose': 'send',
+      'screen-picker:cancel': 'send',
     });
     for (const channel of ipcChannels) {
       expect('result' in ipcContract[channel]).toBe(ipcContract[channel].direction === 'invoke');
@@ -107,6 +110,20 @@ describe('checkIpcArgs', () => {
   it('accepts only the two popup actions', () => {
     expect(checkIpcArgs('popup:action', { callId: 'c1', action: 'answer' }).ok).toBe(true);
     expect(checkIpcArgs('popup:action', { callId: 'c1', action: 'hangup' }).ok).toBe(false);
+  });
+
+  it('lets only PNG data URLs through as picker thumbnails and icons', () => {
+    const source = { id: 'screen:0:0', name: 'Entire screen', kind: 'screen', thumbnailDataUrl: 'data:image/png;base64,iVBORw0KGgo=', iconDataUrl: null };
+    expect(checkIpcArgs('screen-picker:sources', [source]).ok).toBe(true);
+    expect(checkIpcArgs('screen-picker:sources', []).ok).toBe(false);
+    for (const url of ['https://evil.example/x.png', 'javascript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', 'data:image/png;base64,"><script>']) {
+      expect(checkIpcArgs('screen-picker:sources', [{ ...source, thumbnailDataUrl: url }]).ok).toBe(false);
+      expect(checkIpcArgs('screen-picker:sources', [{ ...source, iconDataUrl: url }]).ok).toBe(false);
+    }
+    expect(checkIpcArgs('screen-picker:sources', [{ ...source, kind: 'tab' }]).ok).toBe(false);
+    expect(checkIpcArgs('screen-picker:choose', { sourceId: 'window:42:0' }).ok).toBe(true);
+    expect(checkIpcArgs('screen-picker:choose', { sourceId: '' }).ok).toBe(false);
+    expect(checkIpcArgs('screen-picker:cancel', undefined).ok).toBe(true);
   });
 
   it('reports readable issues for a rejected payload', () => {

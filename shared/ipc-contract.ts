@@ -108,6 +108,29 @@ export const incomingCallActionSchema = z.strictObject({
   action: z.enum(['answer', 'decline']),
 });
 
+// A desktopCapturer id looks like `screen:0:0` or `window:1234:0`; the main process accepts
+// only ids it offered, so the schema merely bounds what a page can push through.
+const screenShareSourceIdSchema = z.string().min(1).max(256);
+
+// NativeImage.toDataURL() always gives PNG. Only that shape reaches the picker's <img>, so a
+// page cannot be handed a remote or script URL through a thumbnail; the cap bounds one
+// 320x180 thumbnail with plenty of margin.
+export const SCREEN_SHARE_IMAGE_MAX_LENGTH = 2_000_000;
+const pngDataUrlSchema = z
+  .string()
+  .max(SCREEN_SHARE_IMAGE_MAX_LENGTH)
+  .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/, 'must be a base64 PNG data URL');
+
+/** One screen or window the user may share, as the picker window shows it. */
+export const screenShareSourceSchema = z.strictObject({
+  id: screenShareSourceIdSchema,
+  name: z.string().min(1).max(300),
+  kind: z.enum(['screen', 'window']),
+  thumbnailDataUrl: pngDataUrlSchema.nullable(),
+  iconDataUrl: pngDataUrlSchema.nullable(),
+});
+export type ScreenShareSource = z.output<typeof screenShareSourceSchema>;
+
 /** Who starts the exchange: renderer asks and awaits a result, renderer notifies, main notifies. */
 export type IpcDirection = 'invoke' | 'send' | 'event';
 
@@ -133,6 +156,10 @@ export const ipcContract = {
   // The incoming-call popup window only (see electron/incoming-call-popup.ts).
   'popup:show-call': { direction: 'event', args: incomingCallViewSchema },
   'popup:action': { direction: 'send', args: incomingCallActionSchema },
+  // The screen-share picker window only (see electron/screen-share-picker.ts).
+  'screen-picker:sources': { direction: 'event', args: z.array(screenShareSourceSchema).min(1).max(100) },
+  'screen-picker:choose': { direction: 'send', args: z.strictObject({ sourceId: screenShareSourceIdSchema }) },
+  'screen-picker:cancel': { direction: 'send', args: z.undefined() },
 } as const satisfies Record<string, ChannelSpec>;
 
 type Contract = typeof ipcContract;
@@ -205,6 +232,14 @@ export interface IncomingCallBridge {
   onShowCall(listener: (view: IpcArgs<'popup:show-call'>) => void): () => void;
   answer(callId: string): void;
   decline(callId: string): void;
+}
+
+/** The object the preload exposes as `window.screenSharePicker` in the screen-share picker only. */
+export interface ScreenSharePickerBridge {
+  /** The screens and windows to offer, screens first. Returns the unsubscribe function. */
+  onSources(listener: (sources: IpcArgs<'screen-picker:sources'>) => void): () => void;
+  choose(sourceId: string): void;
+  cancel(): void;
 }
 
 // Compile-time proof that each schema describes exactly the hand-written type of

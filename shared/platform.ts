@@ -5,6 +5,7 @@
 // so adding them never touches the SIP engine.
 
 import type { AccountSettings } from './account-settings';
+import type { AppPreferences, ShortcutStatusReport } from './app-preferences';
 import type { CallSessionJSON } from './call-session';
 import type { RegistrationSnapshot } from './phone-status';
 
@@ -56,4 +57,12 @@ export interface PlatformAdapter {
   publishRegistration(snapshot: RegistrationSnapshot): void;
   /** Subscribe to commands from the host; returns the unsubscribe function. */
   onCommand(listener: (command: PhoneCommand) => void): () => void;
+  loadPreferences(): Promise<AppPreferences>;
+  savePreferences(preferences: AppPreferences): Promise<AppPreferences>;
+  /** Preferences changed outside the page (the tray's do-not-disturb); returns the unsubscribe function. */
+  onPreferencesChanged(listener: (preferences: AppPreferences) => void): () => void;
+  /** Desktop: the main process blocks WebSockets to any server not allowed right before connecting. */
+  allowServer?(serverUrl: string): Promise<boolean>;
+  /** Desktop: which global shortcuts could be registered (another app may own one). */
+  shortcutStatus?(): Promise<ShortcutStatusReport>;
 }

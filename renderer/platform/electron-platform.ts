@@ -1,20 +1,11 @@
 // The PlatformAdapter of the desktop app: each call goes through the preload bridge to the
 // main process, which keeps the settings and the OS keyring and drives tray and notifications.
 
-import type { AppPreferences, ShortcutStatusReport } from '../../shared/app-preferences';
 import type { PlatformAdapter } from '../../shared/platform';
 import type { SoftphoneBridge } from './softphone-bridge';
 
-/** What only the desktop host offers beyond PlatformAdapter. */
-export interface DesktopPlatformAdapter extends PlatformAdapter {
-  /** Call right before connecting: the main process blocks WebSockets to any other server. */
-  allowServer(serverUrl: string): Promise<boolean>;
-  loadPreferences(): Promise<AppPreferences>;
-  savePreferences(preferences: AppPreferences): Promise<AppPreferences>;
-  /** Preferences changed outside the page (tray do-not-disturb); returns the unsubscribe function. */
-  onPreferencesChanged(listener: (preferences: AppPreferences) => void): () => void;
-  shortcutStatus(): Promise<ShortcutStatusReport>;
-}
+/** The desktop host offers the optional parts of PlatformAdapter too. */
+export type DesktopPlatformAdapter = Required<PlatformAdapter>;
 
 /** The preload's bridge, or undefined when the page runs outside Electron. */
 export function findSoftphoneBridge(): SoftphoneBridge | undefined {

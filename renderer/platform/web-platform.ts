@@ -4,6 +4,7 @@
 // fill the dialpad: a page that can set our URL must not be able to place a call.
 
 import { shallowRef, watchEffect } from 'vue';
+import { appPreferencesSchema, defaultAppPreferences, readStoredPreferences, type AppPreferences } from '../../shared/app-preferences';
 import { validateAccountSettings, type AccountSettings } from '../../shared/account-settings';
 import type { CallSessionJSON } from '../../shared/call-session';
 import { MAX_DIAL_STRING_LENGTH, parseDialString } from '../../shared/dial-string';
@@ -14,6 +15,7 @@ import { t } from '../i18n';
 export const ACCOUNT_STORAGE_KEY = 'softphone.account';
 /** Where an unreadable account is kept, so a bad upgrade never silently destroys the user's data. */
 export const CORRUPT_ACCOUNT_STORAGE_KEY = 'softphone.account.corrupt';
+export const PREFERENCES_STORAGE_KEY = 'softphone.preferences';
 
 // Only to check the grammar of a link's target: the real domain is applied when dialling.
 const PLACEHOLDER_DOMAIN = 'domain.invalid';
@@ -66,6 +68,23 @@ export function createWebPlatform(storage: Storage = window.localStorage): Platf
   const calls = shallowRef(new Map<string, CallSessionJSON>());
   const registration = shallowRef<RegistrationSnapshot | null>(null);
   const listeners = new Set<(command: PhoneCommand) => void>();
+  const preferenceListeners = new Set<(preferences: AppPreferences) => void>();
+
+  function readPreferences(): AppPreferences {
+    try {
+      // Key by key: one bad value falls back to its default without losing the others.
+      return readStoredPreferences(JSON.parse(storage.getItem(PREFERENCES_STORAGE_KEY) ?? 'null'));
+    } catch {
+      return defaultAppPreferences();
+    }
+  }
+
+  // Another tab of the same site changed the preferences: follow it.
+  window.addEventListener('storage', (event) => {
+    if (event.key !== PREFERENCES_STORAGE_KEY) return;
+    const preferences = readPreferences();
+    preferenceListeners.forEach((listener) => listener(preferences));
+  });
 
   showTitleOf(() => callTitle([...calls.value.values()], registration.value));
 
@@ -142,6 +161,21 @@ export function createWebPlatform(storage: Storage = window.localStorage): Platf
         listeners.delete(listener);
         if (listeners.size === 0) window.removeEventListener('hashchange', deliverHash);
       };
+    },
+
+    async loadPreferences() {
+      return readPreferences();
+    },
+
+    async savePreferences(preferences) {
+      const checked = appPreferencesSchema.parse(preferences);
+      storage.setItem(PREFERENCES_STORAGE_KEY, JSON.stringify(checked));
+      return checked;
+    },
+
+    onPreferencesChanged(listener) {
+      preferenceListeners.add(listener);
+      return () => preferenceListeners.delete(listener);
     },
   };
 }

@@ -112,7 +112,7 @@ export class CallController {
 
   // --- incoming ------------------------------------------------------------------------------
 
-  async answer(video: boolean): Promise<void> {
+  async answer(video: boolean, bySystem: boolean): Promise<void> {
     const invitation = this.session as Invitation;
     if (invitation.state !== SessionState.Initial) {
       // Double clicks, a tray click racing a shortcut, or a CANCEL that won the race.
@@ -120,6 +120,7 @@ export class CallController {
     }
     this.emitChange((s) => {
       s.cameraEnabled = video;
+      if (bySystem) s.systemAnswer();
     });
     try {
       await invitation.accept({

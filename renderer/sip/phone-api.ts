@@ -14,6 +14,8 @@ export interface ConnectOptions {
 
 export interface CallOptions {
   video?: boolean;
+  /** Answered by the auto-answer policy, not by a person: marked on the snapshot (`answeredBySystem`). */
+  bySystem?: boolean;
 }
 
 export interface PhoneApi {

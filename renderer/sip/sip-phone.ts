@@ -313,7 +313,7 @@ class SipPhone implements PhoneApi {
   }
 
   answer(callId: string, options: CallOptions = {}): Promise<void> {
-    return this.controller(callId).answer(options.video ?? false);
+    return this.controller(callId).answer(options.video ?? false, options.bySystem ?? false);
   }
 
   decline(callId: string): Promise<void> {

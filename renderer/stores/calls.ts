@@ -11,7 +11,11 @@ import type { PhoneCommand } from '../../shared/platform';
 import { appContext } from '../app-context';
 import { dialDisplayText, type EndedCall } from '../components/call-presentation';
 import type { CallOptions } from '../sip/phone-api';
+import { decideAutoAnswer, policyRequestFrom } from '../../shared/auto-answer-policy';
+import type { AutoAnswerRequest } from '../../shared/auto-answer-signals';
+import { playAutoAnswerTone } from '../audio/auto-answer-tone';
 import { useErrorsStore } from './errors';
+import { usePreferencesStore } from './preferences';
 import { toPhoneError } from './phone-error';
 
 function isOver(session: CallSession): boolean {
@@ -21,6 +25,7 @@ function isOver(session: CallSession): boolean {
 export const useCallsStore = defineStore('calls', () => {
   const { phone, platform } = appContext();
   const errors = useErrorsStore();
+  const preferences = usePreferencesStore();
 
   const sessions = shallowRef(new Map<string, CallSession>());
   const remoteStreams = shallowRef(new Map<string, MediaStream>());
@@ -86,10 +91,37 @@ export const useCallsStore = defineStore('calls', () => {
   phone.on('onCallCanceled', (session, elsewhere) =>
     recordEnd(session, { reason: elsewhere ? 'answered-elsewhere' : 'missed' }),
   );
-  phone.on('onCallIncoming', (session, wantsVideo) => {
+  phone.on('onCallIncoming', (session, wantsVideo, request) => {
     const id = session.getId();
-    if (id) incomingVideo.value = withEntry(incomingVideo.value, id, wantsVideo);
+    if (!id) return;
+    incomingVideo.value = withEntry(incomingVideo.value, id, wantsVideo);
+    // On desktop the main process applies the policy (tray, DND) and sends a command; a
+    // browser tab has no such host, so it applies the very same policy here.
+    if (platform.kind === 'web') applyAutoAnswerPolicy(id, request);
   });
+
+  function applyAutoAnswerPolicy(id: string, request: AutoAnswerRequest): void {
+    const decision = decideAutoAnswer({
+      request: policyRequestFrom(request),
+      preferences: {
+        mode: preferences.preferences.autoAnswer,
+        delaySeconds: preferences.preferences.autoAnswerDelaySeconds,
+        doNotDisturb: preferences.preferences.doNotDisturb,
+      },
+      otherCallActive: calls.value.some((call) => call.getId() !== id),
+    });
+    if (decision.action === 'reject-busy') void run('call-failed', () => phone.rejectBusy(id));
+    if (decision.action === 'answer') {
+      setTimeout(() => {
+        // Still ringing? The caller may have given up, or the user answered or declined.
+        if (sessions.value.get(id)?.isIncoming()) void answerBySystem(id);
+      }, decision.delayMs);
+    }
+  }
+
+  async function answerBySystem(id: string, video = false): Promise<void> {
+    if (await run('call-failed', () => phone.answer(id, { video, bySystem: true }))) playAutoAnswerTone();
+  }
   phone.on('onRemoteMedia', (session, stream) => {
     const id = session.getId();
     if (!id) return;
@@ -165,7 +197,11 @@ export const useCallsStore = defineStore('calls', () => {
   function handleCommand(command: PhoneCommand): void {
     switch (command.kind) {
       case 'answer':
-        void answer(command.callId, { video: command.video ?? false });
+        if (command.auto) void answerBySystem(command.callId, command.video ?? false);
+        else void answer(command.callId, { video: command.video ?? false });
+        return;
+      case 'reject-busy':
+        void run('call-failed', () => phone.rejectBusy(command.callId));
         return;
       case 'decline':
         void decline(command.callId);

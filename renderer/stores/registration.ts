@@ -50,6 +50,8 @@ export const useRegistrationStore = defineStore('registration', () => {
     if (!result.ok) return null;
     const account = result.value;
     try {
+      // Desktop: the main process lets WebSockets through only to the server named here.
+      await platform.allowServer?.(account.serverUrl);
       const outcome = await phone.connect({ account, password: account.password });
       snapshot.value = { ...outcome };
       if (outcome.status === 'registered') await save(account);

@@ -1,0 +1,94 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { launchChromium } from './support/browser';
+import { dial, env, openPhone, register, sessions, waitForCallStatus } from './support/phone-page';
+import { receivedStatusCodes, runSipp } from './support/sipp';
+
+const autoAnswerScenario = fileURLToPath(new URL('./sipp/invite-auto-answer.xml', import.meta.url));
+
+async function chooseAutoAnswer(page: Page, mode: 'Off' | 'Always' | 'When the call asks for it (intercom, paging)'): Promise<void> {
+  const panel = page.getByRole('region', { name: 'Preferences' });
+  await panel.locator('summary').click();
+  await panel.getByLabel('Auto-answer').selectOption({ label: mode });
+  await panel.getByRole('button', { name: 'Save preferences' }).click();
+  await expect(panel.getByText('Preferences saved.')).toBeVisible();
+}
+
+function callFromSipp(service: string, header: string) {
+  return runSipp({
+    scenarioFile: autoAnswerScenario,
+    target: `127.0.0.1:${env('SOFTPHONE_SIP_PORT')}`,
+    service,
+    keys: { auto_answer_header: header },
+    timeoutMs: 15_000,
+  });
+}
+
+// SIPp is an independent SIP stack: what it received is what went over the wire.
+for (const header of ['Answer-Mode: Auto', 'Call-Info: <sip:127.0.0.1>;answer-after=0']) {
+  test(`an INVITE with "${header}" is answered by itself when the setting allows`, async () => {
+    const browser = await launchChromium();
+    try {
+      const bob = await openPhone(browser, { displayName: 'Bob' });
+      await register(bob);
+      await chooseAutoAnswer(bob.page, 'When the call asks for it (intercom, paging)');
+
+      const sipp = callFromSipp(bob.user, header);
+      // Marked as answered by the system, not by the user.
+      await expect.poll(async () => (await sessions(bob.page))[0]?.answeredBySystem, { timeout: 10_000 }).toBe(true);
+      const result = await sipp;
+      expect(result.exitCode, result.errorsLog ?? result.stderr).toBe(0);
+      expect(receivedStatusCodes(result.messagesLog ?? '')).toContain(200);
+      await expect(bob.page.getByText('SIPp hung up')).toBeVisible();
+    } finally {
+      await browser.close();
+    }
+  });
+}
+
+test('with auto-answer off, the same INVITE rings until the user decides', async () => {
+  const browser = await launchChromium();
+  try {
+    const bob = await openPhone(browser, { displayName: 'Bob' });
+    await register(bob);
+    await chooseAutoAnswer(bob.page, 'Off');
+
+    const sipp = callFromSipp(bob.user, 'Answer-Mode: Auto');
+    await expect(bob.page.getByRole('button', { name: 'Answer', exact: true })).toBeVisible();
+    // Ringing on, well past the request's zero delay: nothing answered by itself.
+    await bob.page.waitForTimeout(1500);
+    expect((await sessions(bob.page))[0]?.answered).toBe(false);
+    await bob.page.getByRole('button', { name: 'Decline' }).click();
+
+    const codes = receivedStatusCodes((await sipp).messagesLog ?? '');
+    expect(codes).toContain(603);
+    expect(codes).not.toContain(200);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('in-window shortcuts answer and hang up a call', async () => {
+  const browser = await launchChromium();
+  try {
+    const alice = await openPhone(browser, { displayName: 'Alice' });
+    const bob = await openPhone(browser, { displayName: 'Bob' });
+    await register(alice);
+    await register(bob);
+
+    await dial(alice, bob.user);
+    await expect(bob.page.getByRole('button', { name: 'Answer', exact: true })).toBeVisible();
+    await bob.page.keyboard.press('Control+Shift+A');
+    await waitForCallStatus(bob.page, 'Established');
+    await waitForCallStatus(alice.page, 'Established');
+
+    await bob.page.keyboard.press('Control+Shift+M');
+    await expect(bob.page.getByRole('button', { name: 'Unmute' })).toBeVisible();
+
+    await bob.page.keyboard.press('Control+Shift+H');
+    await expect(alice.page.getByText(`${bob.user} hung up`)).toBeVisible();
+    await expect.poll(() => sessions(bob.page)).toEqual([]);
+  } finally {
+    await browser.close();
+  }
+});
