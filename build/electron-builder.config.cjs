@@ -10,11 +10,12 @@ module.exports = {
   directories: { output: 'release', buildResources: 'build' },
   // Only the bundles: main and preload (dist/electron) and the renderer (dist/web). Every
   // runtime dependency is inlined by esbuild or Vite, so node_modules is not shipped.
-  // The incoming-call popup page and the tray icons sit beside main.cjs (scripts/build-electron.mjs).
+  // The incoming-call popup page, the screen-share picker page and the tray icons sit beside main.cjs (scripts/build-electron.mjs).
   files: [
     'dist/electron/main.cjs',
     'dist/electron/preload.cjs',
     'dist/electron/incoming-call/**',
+    'dist/electron/screen-share-picker/**',
     'dist/electron/tray/**',
     'dist/web/**',
     'package.json',

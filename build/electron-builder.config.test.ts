@@ -49,6 +49,7 @@ describe('electron-builder configuration', () => {
         'dist/electron/main.cjs',
         'dist/electron/preload.cjs',
         'dist/electron/incoming-call/**',
+        'dist/electron/screen-share-picker/**',
         'dist/electron/tray/**',
         'dist/web/**',
         'package.json',

@@ -24,6 +24,27 @@ test.describe('call outcomes', () => {
     }
   });
 
+  test('B is on do-not-disturb: A is told B is busy (486)', async () => {
+    const browser = await launchChromium();
+    try {
+      const alice = await openPhone(browser, { displayName: 'Alice' });
+      const bob = await openPhone(browser, { displayName: 'Bob' });
+      await register(alice);
+      await register(bob);
+      const preferences = bob.page.getByRole('region', { name: 'Preferences' });
+      await preferences.locator('summary').click();
+      await preferences.getByLabel('Do not disturb').check();
+      await preferences.getByRole('button', { name: 'Save preferences' }).click();
+
+      await dial(alice, bob.user);
+      await expect(alice.page.getByText('Busy', { exact: true })).toBeVisible();
+      await expect(alice.page.getByText(/486/)).toBeVisible();
+      await expect(bob.page.getByRole('button', { name: 'Answer', exact: true })).toHaveCount(0);
+    } finally {
+      await browser.close();
+    }
+  });
+
   test('calling nobody: A is told the number was not found (404)', async () => {
     const browser = await launchChromium();
     try {

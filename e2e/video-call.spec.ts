@@ -130,3 +130,33 @@ test('screen sharing on a video call replaces the camera, and the camera comes b
     await browser.close();
   }
 });
+
+test('a video call from a machine without a camera goes on as an audio call, and says why', async () => {
+  const browser = await launchChromium();
+  try {
+    // Fault injection at the device, the only layer faked here: this machine "has no camera".
+    const alice = await openPhone(browser, {
+      displayName: 'Alice',
+      beforeLoad: (context) =>
+        context.addInitScript(() => {
+          const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+          navigator.mediaDevices.getUserMedia = (constraints) =>
+            constraints?.video ? Promise.reject(new DOMException('Requested device not found', 'NotFoundError')) : real(constraints);
+        }),
+    });
+    const bob = await openPhone(browser, { displayName: 'Bob' });
+    await register(alice);
+    await register(bob);
+
+    await alice.page.getByLabel('Number or SIP address').fill(bob.user);
+    await alice.page.getByRole('button', { name: 'Video call', exact: true }).click();
+    await expect(alice.page.getByRole('alert')).toContainText('No camera was found.');
+    await bob.page.getByRole('button', { name: 'Answer', exact: true }).click();
+    await waitForCallStatus(alice.page, 'Established');
+    expect((await sessions(alice.page))[0]?.cameraEnabled).toBe(false);
+    await audioFlows(alice.page, bob.page);
+    await expectNotRising(bob.page, 'video', 'framesDecoded');
+  } finally {
+    await browser.close();
+  }
+});

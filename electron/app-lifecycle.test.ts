@@ -11,6 +11,7 @@ import * as electron from './test-support/electron-fake';
 import {
   app,
   BrowserWindow,
+  desktopCapturer,
   FakeNotification,
   FakeTray,
   globalShortcut,
@@ -39,12 +40,15 @@ beforeEach(async () => {
     preload: path.join(base, 'preload.cjs'),
     webRoot: path.join(base, 'web'),
     popupRoot: path.join(base, 'incoming-call'),
+    pickerRoot: path.join(base, 'screen-share-picker'),
     trayIcons: path.join(base, 'tray'),
   };
   await mkdir(paths.webRoot);
   await mkdir(paths.popupRoot);
   await writeFile(path.join(paths.webRoot, 'index.html'), '<!doctype html>');
   await writeFile(path.join(paths.popupRoot, 'index.html'), '<!doctype html><title>popup</title>');
+  await mkdir(paths.pickerRoot);
+  await writeFile(path.join(paths.pickerRoot, 'index.html'), '<!doctype html><title>picker</title>');
   app.setPath('userData', path.join(base, 'user-data'));
 });
 
@@ -271,6 +275,42 @@ describe('calls on the desktop', () => {
     end('d1@pbx');
     expect(FakeNotification.shown().map((notification) => notification.options.title)).toEqual(['Missed call']);
     expect(FakeTray.all()[0]!.toolTip).toContain('1 missed call');
+  });
+});
+
+describe('screen sharing', () => {
+  const PICKER_URL = `${APP_ORIGIN}/screen-share-picker/index.html`;
+
+  it("answers the main window's getDisplayMedia with the source chosen in a picker over it", async () => {
+    const { window } = await started();
+    desktopCapturer.sources = [
+      { id: 'window:7:0', name: 'Mail' },
+      { id: 'screen:0:0', name: 'Entire Screen' },
+    ];
+    const request = session.defaultSession.requestDisplayMedia(window.webContents.mainFrame);
+    await nextTask();
+    await nextTask();
+    const picker = BrowserWindow.getAllWindows().find((candidate) => candidate.webContents.getURL() === PICKER_URL);
+    if (!picker) throw new Error('no picker window');
+    expect(picker.getParentWindow()).toBe(window);
+    expect(picker.visible).toBe(true);
+    // Its page is served, under the app's CSP, from the picker's own folder.
+    const page = await protocol.fetch(PICKER_URL);
+    expect(await page.text()).toContain('picker');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    // The picker cannot reach the phone: the main router does not know its window.
+    await expect(ipcMain.invokeFrom(senderAt(PICKER_URL, { contents: picker.webContents }), 'account:load', undefined)).rejects.toThrow(/foreign-sender/);
+    ipcMain.sendFrom(senderAt(PICKER_URL, { contents: picker.webContents }), 'screen-picker:choose', { sourceId: 'screen:0:0' });
+    expect(await request).toEqual({ granted: true, video: { id: 'screen:0:0', name: 'Entire Screen' } });
+  });
+
+  it('keeps screen capture a permission of our own page only', async () => {
+    const { window } = await started();
+    expect(await session.defaultSession.requestPermission(window.webContents, 'display-capture', { isMainFrame: true, requestingUrl: APP_ENTRY_URL })).toBe(true);
+    expect(await session.defaultSession.requestPermission(window.webContents, 'display-capture', { isMainFrame: true, requestingUrl: 'https://evil.example/' })).toBe(false);
+    const foreign = new BrowserWindow();
+    await foreign.loadURL('https://evil.example/');
+    expect((await session.defaultSession.requestDisplayMedia(foreign.webContents.mainFrame)).granted).toBe(false);
   });
 });
 

@@ -5,7 +5,6 @@
 
 import path from 'node:path';
 import type {
-  BrowserWindowConstructorOptions,
   GlobalShortcut,
   MenuItemConstructorOptions,
   Protocol,
@@ -20,6 +19,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { callLinkCommand, findCallLink, registerCallLinkSchemes } from './call-links';
 import { buildContentSecurityPolicy } from './content-security-policy';
 import { createDesktopShell, type DesktopShell } from './desktop-shell';
+import { type DesktopCapturerPort, type DisplayMediaSession, installDisplayMediaHandler } from './display-media-handler';
 import { openExternalLink } from './external-links';
 import { createIncomingCallPopup, type PopupWindowLike } from './incoming-call-popup';
 import { createIpcRouter, type IpcMainPort, type IpcRouter } from './ipc-router';
@@ -27,6 +27,8 @@ import { createMainWindow, type MainWindowLike } from './main-window';
 import { APP_USER_MODEL_ID, type NotificationPort } from './notifications';
 import { installPermissionPolicy, type PermissionSession } from './permission-policy';
 import { createPhoneStateMirror, type PhoneStateMirror } from './phone-state-mirror';
+import { createScreenSharePicker, type PickerWindowLike, type ScreenSharePicker } from './screen-share-picker';
+import type { CapturerSourceLike } from './screen-share-sources';
 import { createSecretStore, type SafeStoragePort } from './secret-store';
 import { createServerAllowList, enforceServerAllowList } from './server-allow-list';
 import { createSettingsStore } from './settings-store';
@@ -34,6 +36,7 @@ import type { TrayLike } from './tray-controller';
 import { trayIconPath } from './tray-icons';
 import type { TrayModel } from './tray-model';
 import { guardWebContents, type GuardedWebContents } from './web-contents-guard';
+import type { WindowOptions } from './window-options';
 import { createWindowRegistry, type RegisteredWindow } from './window-registry';
 
 interface PreventableEvent {
@@ -42,7 +45,8 @@ interface PreventableEvent {
 
 type AppWindow = MainWindowLike &
   RegisteredWindow &
-  PopupWindowLike & {
+  PopupWindowLike &
+  PickerWindowLike & {
     focus(): void;
     hide(): void;
     isVisible(): boolean;
@@ -70,13 +74,17 @@ interface AppPort {
   on(event: 'activate' | 'window-all-closed' | 'before-quit' | 'will-quit', listener: () => void): unknown;
 }
 
-/** The parts of the `electron` module the app uses; the real module and the test fake fit it. */
-export interface ElectronModule<M = unknown> {
+/**
+ * The parts of the `electron` module the app uses; the real module and the test fake fit it.
+ * `W` is the window class, so a child window (the screen-share picker) can name its parent.
+ */
+export interface ElectronModule<M = unknown, W extends AppWindow = AppWindow> {
   app: AppPort;
-  BrowserWindow: new (options: BrowserWindowConstructorOptions) => AppWindow;
+  BrowserWindow: new (options: WindowOptions<W>) => W;
   ipcMain: IpcMainPort;
   protocol: Pick<Protocol, 'registerSchemesAsPrivileged' | 'handle'>;
-  session: { defaultSession: PermissionSession & Parameters<typeof enforceServerAllowList>[0] };
+  session: { defaultSession: PermissionSession & DisplayMediaSession & Parameters<typeof enforceServerAllowList>[0] };
+  desktopCapturer: DesktopCapturerPort<CapturerSourceLike & { id: string; name: string }>;
   safeStorage: SafeStoragePort & Pick<SafeStorage, 'isEncryptionAvailable'>;
   shell: Pick<Shell, 'openExternal'>;
   Tray: new (image: string) => TrayLike<M>;
@@ -93,6 +101,8 @@ export interface AppPaths {
   webRoot: string;
   /** The incoming-call popup page (dist/electron/incoming-call). */
   popupRoot: string;
+  /** The screen-share picker page (dist/electron/screen-share-picker). */
+  pickerRoot: string;
   /** The tray PNGs (dist/electron/tray). */
   trayIcons: string;
 }
@@ -113,7 +123,7 @@ export interface StartOptions {
   defaultApp?: boolean;
 }
 
-export function startApp(electron: ElectronModule, paths: AppPaths, options: StartOptions = {}): RunningApp | null {
+export function startApp<W extends AppWindow>(electron: ElectronModule<unknown, W>, paths: AppPaths, options: StartOptions = {}): RunningApp | null {
   const { app } = electron;
   const platform = options.platform ?? process.platform;
   const argv = options.argv ?? process.argv;
@@ -128,12 +138,13 @@ export function startApp(electron: ElectronModule, paths: AppPaths, options: Sta
   // Windows shows notifications only for an app with an id matching its Start-menu shortcut.
   if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
 
-  const windows = createWindowRegistry<AppWindow>();
+  const windows = createWindowRegistry<W>();
   const phone = createPhoneStateMirror();
   let started = false;
   let quitting = false;
   let router: IpcRouter | null = null;
   let shell: DesktopShell | null = null;
+  let picker: ScreenSharePicker | null = null;
   let preferences: () => AppPreferences = () => {
     throw new Error('preferences read before start-up');
   };
@@ -154,7 +165,7 @@ export function startApp(electron: ElectronModule, paths: AppPaths, options: Sta
     for (const command of pending.splice(0)) sendCommand(command);
   }
 
-  function openMainWindow(): AppWindow {
+  function openMainWindow(): W {
     const window = windows.add(createMainWindow(electron.BrowserWindow, paths.preload));
     pageLoaded = false;
     window.webContents.on('did-finish-load', () => {
@@ -210,6 +221,8 @@ export function startApp(electron: ElectronModule, paths: AppPaths, options: Sta
   app.on('will-quit', () => {
     shell?.dispose();
     shell = null;
+    picker?.dispose();
+    picker = null;
     electron.globalShortcut.unregisterAll();
   });
   const coldStartLink = findCallLink(argv.slice(1));
@@ -229,7 +242,7 @@ export function startApp(electron: ElectronModule, paths: AppPaths, options: Sta
     enforceServerAllowList(electron.session.defaultSession, allowList);
     serveAppProtocol(electron.protocol, {
       webRoot: paths.webRoot,
-      mounts: { 'incoming-call': paths.popupRoot },
+      mounts: { 'incoming-call': paths.popupRoot, 'screen-share-picker': paths.pickerRoot },
       contentSecurityPolicy: () => buildContentSecurityPolicy(),
     });
 
@@ -266,6 +279,15 @@ export function startApp(electron: ElectronModule, paths: AppPaths, options: Sta
 
     openMainWindow();
     started = true;
+
+    // getDisplayMedia() on the desktop: our picker, modal over the main window.
+    picker = createScreenSharePicker({
+      BrowserWindow: electron.BrowserWindow,
+      ipcMain: electron.ipcMain,
+      preloadPath: paths.preload,
+      parent: () => windows.all()[0] ?? null,
+    });
+    installDisplayMediaHandler(electron.session.defaultSession, { desktopCapturer: electron.desktopCapturer, picker });
 
     shell = createDesktopShell({
       phone,
@@ -331,6 +353,7 @@ export function bundledAppPaths(electronDirectory: string): AppPaths {
     preload: path.join(electronDirectory, 'preload.cjs'),
     webRoot: path.join(electronDirectory, '..', 'web'),
     popupRoot: path.join(electronDirectory, 'incoming-call'),
+    pickerRoot: path.join(electronDirectory, 'screen-share-picker'),
     trayIcons: path.join(electronDirectory, 'tray'),
   };
 }

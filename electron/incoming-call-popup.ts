@@ -5,13 +5,14 @@
 // only (see preload.ts), and its IPC goes through its own router that accepts nothing from
 // any other window, and nothing but `popup:action` from this one.
 
-import type { BrowserWindowConstructorOptions, WebContents } from 'electron';
+import type { WebContents } from 'electron';
 import type { IpcArgs } from '../shared/ipc-contract';
 import type { CallSessionJSON } from '../shared/call-session';
 import { APP_ORIGIN } from './app-origin';
 import { createIpcRouter, type IpcMainPort } from './ipc-router';
 import { partyLabel } from './phone-calls';
 import { INCOMING_CALL_VIEW_SWITCH } from './preload-roles';
+import type { WindowOptions } from './window-options';
 
 export const INCOMING_CALL_PAGE_URL = `${APP_ORIGIN}/incoming-call/index.html`;
 export const POPUP_SIZE = { width: 340, height: 128 };
@@ -25,7 +26,7 @@ interface WorkArea {
 }
 
 /** Window options: bottom-right of the work area, on top, unfocusable, and as locked down as the main window. */
-export function incomingCallPopupOptions(preloadPath: string, workArea: WorkArea): BrowserWindowConstructorOptions {
+export function incomingCallPopupOptions(preloadPath: string, workArea: WorkArea): WindowOptions {
   return {
     ...POPUP_SIZE,
     x: workArea.x + workArea.width - POPUP_SIZE.width - SCREEN_MARGIN,
@@ -83,7 +84,7 @@ export interface PopupWindowLike {
 }
 
 export interface IncomingCallPopupPorts<W extends PopupWindowLike> {
-  BrowserWindow: new (options: BrowserWindowConstructorOptions) => W;
+  BrowserWindow: new (options: WindowOptions) => W;
   ipcMain: IpcMainPort;
   screen: { getPrimaryDisplay(): { workArea: WorkArea } };
   preloadPath: string;

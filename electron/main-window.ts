@@ -3,10 +3,11 @@
 // default) can see at once that the page has no Node.js, runs sandboxed and isolated from
 // the preload, and keeps web security on.
 
-import type { BrowserWindow, BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './app-origin';
+import type { WindowOptions } from './window-options';
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(preloadPath: string): WindowOptions {
   return {
     width: 420,
     height: 720,
@@ -34,7 +35,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
   };
 }
 
-type WindowConstructor<W> = new (options: BrowserWindowConstructorOptions) => W;
+type WindowConstructor<W> = new (options: WindowOptions) => W;
 
 /** What this module needs of a BrowserWindow; the real class and the test fake both fit. */
 export interface MainWindowLike {

@@ -4,6 +4,7 @@
 import {
   app,
   BrowserWindow,
+  desktopCapturer,
   globalShortcut,
   ipcMain,
   Menu,
@@ -19,7 +20,7 @@ import { bundledAppPaths, startApp } from './app-lifecycle';
 
 // Bundled as CommonJS, so __dirname is dist/electron (inside app.asar once packaged).
 const running = startApp(
-  { app, BrowserWindow, ipcMain, protocol, safeStorage, session, shell, Tray, Menu, Notification, globalShortcut, screen },
+  { app, BrowserWindow, desktopCapturer, ipcMain, protocol, safeStorage, session, shell, Tray, Menu, Notification, globalShortcut, screen },
   bundledAppPaths(__dirname),
 );
 

@@ -11,6 +11,7 @@ import type {
   InvokeChannel,
   IpcArgs,
   IpcResult,
+  ScreenSharePickerBridge,
   SendChannel,
   SoftphoneBridge,
 } from '../shared/ipc-contract';
@@ -56,5 +57,15 @@ export function createIncomingCallBridge(ipc: IpcRendererPort): IncomingCallBrid
     onShowCall: (listener) => subscribe('popup:show-call', listener),
     answer: (callId) => send('popup:action', { callId, action: 'answer' }),
     decline: (callId) => send('popup:action', { callId, action: 'decline' }),
+  };
+}
+
+/** The screen-share picker's whole API: what to offer, the user's choice or their Cancel. */
+export function createScreenSharePickerBridge(ipc: IpcRendererPort): ScreenSharePickerBridge {
+  const { send, subscribe } = typedIpc(ipc);
+  return {
+    onSources: (listener) => subscribe('screen-picker:sources', listener),
+    choose: (sourceId) => send('screen-picker:choose', { sourceId }),
+    cancel: () => send('screen-picker:cancel', undefined),
   };
 }

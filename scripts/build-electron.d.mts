@@ -5,4 +5,4 @@ export interface BuildElectronOptions {
   logLevel?: 'verbose' | 'debug' | 'info' | 'warning' | 'error' | 'silent';
 }
 
-export declare function buildElectron(options?: BuildElectronOptions): Promise<{ main: string; preload: string; popupPage: string; trayIcons: string }>;
+export declare function buildElectron(options?: BuildElectronOptions): Promise<{ main: string; preload: string; popupPage: string; pickerPage: string; trayIcons: string }>;

@@ -57,4 +57,15 @@ describe('electron bundles', () => {
     expect(html).not.toMatch(/<script>(?!<)/);
     await expect(readFile(path.join(bundles.trayIcons, 'ringing.png'))).resolves.toBeInstanceOf(Buffer);
   });
+
+  it('builds the screen-share picker page the same way, beside its HTML', async () => {
+    const page = await readFile(bundles.pickerPage, 'utf8');
+    expect(requiredModules(page)).toEqual([]);
+    expect(page).toContain('screenSharePicker');
+    // Only types come from the IPC contract: zod and the schemas stay out of the page.
+    expect(page).not.toContain('safeParse');
+    const html = await readFile(path.join(path.dirname(bundles.pickerPage), 'index.html'), 'utf8');
+    expect(html).toContain('<script src="page.js" defer></script>');
+    expect(html).not.toMatch(/<script>(?!<)/);
+  });
 });

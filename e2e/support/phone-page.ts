@@ -31,9 +31,13 @@ export function env(name: 'SOFTPHONE_WS_URL' | 'SOFTPHONE_WEB_URL' | 'SOFTPHONE_
   return value;
 }
 
-export async function openPhone(browser: Browser, options: { user?: string; displayName: string }): Promise<TestPhone> {
+export async function openPhone(
+  browser: Browser,
+  options: { user?: string; displayName: string; beforeLoad?: (context: BrowserContext) => Promise<unknown> },
+): Promise<TestPhone> {
   const context = await browser.newContext();
   await instrumentPeerConnections(context);
+  await options.beforeLoad?.(context);
   const page = await context.newPage();
   await page.goto(env('SOFTPHONE_WEB_URL'));
   const user = options.user ?? freshUser();

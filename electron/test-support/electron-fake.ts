@@ -3,7 +3,8 @@
 // to our code: IPC payloads are structured-cloned, a second `ipcMain.handle` throws,
 // `enableSandbox` and scheme registration throw after `ready`, `safeStorage` ciphertext is
 // not the plain text and fails to decrypt under another key, window-open and navigation go
-// through the handlers that the app installed. Use it with
+// through the handlers that the app installed, a display-media callback answered with `{}`
+// throws as Electron's does. Use it with
 // `vi.mock('electron', () => import('./test-support/electron-fake'))` or inject its objects.
 
 import { EventEmitter } from 'node:events';
@@ -146,10 +147,71 @@ export class FakeWebRequest {
   }
 }
 
+type DisplayMediaStreams = { video?: { id: string; name: string } | FakeWebFrameMain; audio?: string | FakeWebFrameMain } | null | undefined;
+type DisplayMediaHandler = (
+  request: { frame: FakeWebFrameMain | null; securityOrigin: string; videoRequested: boolean; audioRequested: boolean; userGesture: boolean },
+  callback: (streams: DisplayMediaStreams) => void,
+) => void;
+
+/** What getDisplayMedia() in the page ends with. */
+export type DisplayMediaOutcome =
+  | { granted: true; video: { id: string; name: string } }
+  | { granted: false; error: string };
+
 export class FakeSession {
   readonly webRequest = new FakeWebRequest();
   private requestHandler: RequestHandler | null = null;
   private checkHandler: CheckHandler | null = null;
+  private displayMediaHandler: DisplayMediaHandler | null = null;
+  /** Errors Electron's display-media callback threw in the main process (an unhandled rejection there). */
+  readonly displayMediaCallbackErrors: string[] = [];
+
+  setDisplayMediaRequestHandler(handler: DisplayMediaHandler | null): void {
+    this.displayMediaHandler = handler;
+  }
+
+  /**
+   * Test control: `getDisplayMedia()` from `frame`. Settles as Electron's native side does:
+   * null/undefined is a plain failure, a source (`{ id, name }`) is granted, and an answer
+   * without the video that was requested (`{}`) throws a TypeError in the main process and
+   * fails the request. Electron without a handler cannot pick a source and fails too.
+   */
+  requestDisplayMedia(
+    frame: FakeWebFrameMain | null,
+    request: { securityOrigin?: string; videoRequested?: boolean; audioRequested?: boolean; userGesture?: boolean } = {},
+  ): Promise<DisplayMediaOutcome> {
+    const handler = this.displayMediaHandler;
+    if (!handler) return Promise.resolve({ granted: false, error: 'NotSupportedError' });
+    const full = {
+      frame,
+      // scheme://host, which is what Chromium reports for app:// too (WHATWG URL says "null" there).
+      securityOrigin: request.securityOrigin ?? (frame ? frame.url.split('/').slice(0, 3).join('/') : ''),
+      videoRequested: request.videoRequested ?? true,
+      audioRequested: request.audioRequested ?? false,
+      userGesture: request.userGesture ?? true,
+    };
+    return new Promise((resolve) => {
+      let answered = false;
+      handler(full, (streams) => {
+        if (answered) throw new Error('The display-media callback has already been called');
+        answered = true;
+        if (streams === null || streams === undefined) return resolve({ granted: false, error: 'AbortError' });
+        const video = streams.video;
+        if (full.videoRequested && video === undefined) {
+          const message = 'Video was requested, but no video stream was provided';
+          this.displayMediaCallbackErrors.push(message);
+          resolve({ granted: false, error: 'AbortError' });
+          throw new TypeError(message);
+        }
+        if (video instanceof FakeWebFrameMain || video === undefined) return resolve({ granted: false, error: 'not modelled' });
+        if (typeof video.id !== 'string' || typeof video.name !== 'string') {
+          resolve({ granted: false, error: 'AbortError' });
+          throw new TypeError('video must be a WebFrameMain or DesktopCapturerSource');
+        }
+        resolve({ granted: true, video: { id: video.id, name: video.name } });
+      });
+    });
+  }
 
   setPermissionRequestHandler(handler: RequestHandler | null): void {
     this.requestHandler = handler;
@@ -180,6 +242,8 @@ export class FakeSession {
   reset(): void {
     this.requestHandler = null;
     this.checkHandler = null;
+    this.displayMediaHandler = null;
+    this.displayMediaCallbackErrors.length = 0;
     this.webRequest.reset();
   }
 }
@@ -286,6 +350,9 @@ export class FakeWebContents extends EventEmitter {
 let nextWindowId = 1;
 const openWindows = new Set<BrowserWindow>();
 
+/** Electron's options, with the fake window as the parent a child window names. */
+export type FakeWindowOptions = Omit<BrowserWindowConstructorOptions, 'parent'> & { parent?: BrowserWindow };
+
 export class BrowserWindow extends EventEmitter {
   readonly id = nextWindowId++;
   readonly webContents = new FakeWebContents();
@@ -295,11 +362,16 @@ export class BrowserWindow extends EventEmitter {
   position: [number, number] | null = null;
   private destroyed = false;
 
-  constructor(readonly options: BrowserWindowConstructorOptions = {}) {
+  constructor(readonly options: FakeWindowOptions = {}) {
     super();
     openWindows.add(this);
     if (options.x !== undefined && options.y !== undefined) this.position = [options.x, options.y];
+    // As in Electron, a child window goes when its parent goes.
+    options.parent?.once('closed', () => this.destroy());
     app.emit('web-contents-created', preventableEvent({}), this.webContents);
+  }
+  getParentWindow(): BrowserWindow | null {
+    return this.options.parent ?? null;
   }
   static getAllWindows(): BrowserWindow[] {
     return [...openWindows];
@@ -726,6 +798,72 @@ class FakeGlobalShortcut {
 
 export const globalShortcut = new FakeGlobalShortcut();
 
+// ---------------------------------------------------------------- nativeImage and desktopCapturer
+
+export class FakeNativeImage {
+  constructor(
+    private readonly size: { width: number; height: number },
+    private readonly label: string,
+  ) {}
+  isEmpty(): boolean {
+    return this.size.width === 0 || this.size.height === 0;
+  }
+  getSize(): { width: number; height: number } {
+    return { ...this.size };
+  }
+  /** Always PNG, as Electron's; empty images give a data URL with no data. */
+  toDataURL(): string {
+    if (this.isEmpty()) return 'data:image/png;base64,';
+    return `data:image/png;base64,${Buffer.from(`PNG ${this.label} ${this.size.width}x${this.size.height}`).toString('base64')}`;
+  }
+}
+
+/** A screen or window the fake desktop has; ids follow Chromium's `screen:N:0` / `window:H:0`. */
+export interface FakeDesktopSource {
+  id: string;
+  name: string;
+  /** Whether the window's application provides an icon (screens never have one). */
+  hasIcon?: boolean;
+}
+
+type SourcesOptions = Electron.SourcesOptions;
+
+class FakeDesktopCapturer {
+  /** Test control: what is on the desktop, in the order the system lists it. */
+  sources: FakeDesktopSource[] = [];
+  /** Test control: getSources() rejects with this (macOS without consent, a cancelled portal). */
+  failure: Error | null = null;
+  readonly requests: SourcesOptions[] = [];
+
+  getSources(options: SourcesOptions): Promise<Electron.DesktopCapturerSource[]> {
+    this.requests.push(structuredClone(options));
+    if (this.failure) return Promise.reject(this.failure);
+    const size = options.thumbnailSize ?? { width: 150, height: 150 };
+    const listed = this.sources
+      .filter((source) => options.types.includes(source.id.startsWith('screen:') ? 'screen' : 'window'))
+      .map((source) => {
+        const isScreen = source.id.startsWith('screen:');
+        const icon = !isScreen && options.fetchWindowIcons === true && source.hasIcon !== false ? new FakeNativeImage({ width: 32, height: 32 }, `icon ${source.id}`) : null;
+        return {
+          id: source.id,
+          name: source.name,
+          display_id: isScreen ? source.id.split(':')[1] ?? '' : '',
+          thumbnail: new FakeNativeImage(size, source.id),
+          // Electron's types say NativeImage, but it is null for screens and without fetchWindowIcons.
+          appIcon: icon,
+        };
+      });
+    return Promise.resolve(listed as unknown as Electron.DesktopCapturerSource[]);
+  }
+  reset(): void {
+    this.sources = [];
+    this.failure = null;
+    this.requests.length = 0;
+  }
+}
+
+export const desktopCapturer = new FakeDesktopCapturer();
+
 // ---------------------------------------------------------------- screen
 
 export const screen = {
@@ -747,4 +885,5 @@ export function resetElectronFake(): void {
   protocol.reset();
   safeStorage.reset();
   shell.reset();
+  desktopCapturer.reset();
 }

@@ -8,34 +8,25 @@ import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web/session-
 import { CallSession } from '../../shared/call-session';
 import type { CallOutcome, PhoneError } from '../../shared/phone-status';
 import { cancelMeansAnsweredElsewhere, outcomeOfFailureResponse } from './call-outcomes';
-import { openCamera, preferSharpness, sendVideoTrack, unsendVideoTrack } from './local-video';
-import { remoteSendsVideo } from './media-directions';
-import { cameraError, microphoneError, screenShareError } from './media-errors';
-import type { PhoneEventMap } from './phone-events';
+import { CallVideo } from './call-video';
+import { ReinviteRejected, reinviteError } from './reinvite-errors';
+import { microphoneError } from './media-errors';
+import type { PhoneEventMap, SnapshotEvent } from './phone-events';
 import { reinviteGlareDelayMs } from './reinvite-glare';
 import { SoftphoneSessionDescriptionHandler } from './softphone-sdh';
 import type { TypedEmitter } from './typed-emitter';
 
 type Emit = TypedEmitter<PhoneEventMap>['emit'];
 
-/** A re-INVITE answered with an error; the offer has already been rolled back by SIP.js. */
-class ReinviteRejected extends Error {
-  constructor(readonly statusCode: number) {
-    super(`re-INVITE rejected with ${statusCode}`);
-  }
-}
-
 const DTMF_PATTERN = /^[0-9A-D#*,]{1,32}$/;
+/** Glare twice in a row is bad luck; three times means the far end is not going to agree. */
+const MAX_REINVITE_ATTEMPTS = 3;
 
 export class CallController {
   private current: CallSession;
   private outcome: CallOutcome | null = null;
   private reinviteInFlight = false;
-  /** The screen track while sharing, and the camera track it stands in for on a video call. */
-  private screenTrack: MediaStreamTrack | null = null;
-  private cameraDuringShare: MediaStreamTrack | null = null;
-  /** The far end has sent video on this call at some point. */
-  private remoteVideoSeen = false;
+  private readonly video: CallVideo;
 
   constructor(
     readonly session: Session,
@@ -44,10 +35,18 @@ export class CallController {
     private readonly onTerminated: (controller: CallController) => void,
   ) {
     this.current = initial;
+    this.video = new CallVideo({
+      snapshot: () => this.current,
+      sdh: () => this.softphoneSdh(),
+      remoteStream: () => this.remoteStream,
+      change: (change, event) => this.emitChange(change, event),
+      emit: this.emit,
+      reinvite: (prepare, rollback) => this.reinviteWithGlareRetry(prepare, rollback),
+    });
     session.stateChange.addListener((state) => this.onStateChange(state));
     session.delegate = {
       ...session.delegate,
-      onSessionDescriptionHandler: (sdh) => this.attachSdh(sdh),
+      onSessionDescriptionHandler: (sdh) => this.video.attach(sdh),
       onBye: (bye) => {
         this.outcome ??= { reason: 'hung-up-remotely' };
         // Setting a delegate makes accepting the BYE our job.
@@ -228,155 +227,18 @@ export class CallController {
     }
   }
 
-  // --- video ---------------------------------------------------------------------------------
+  // --- video (see call-video.ts) -----------------------------------------------------------
 
-  /** Camera on (adds video to an audio call by re-INVITE) or off (video removed, far end told). */
-  async setCamera(enabled: boolean): Promise<void> {
-    const sdh = this.softphoneSdh();
-    if (!sdh || this.current.cameraEnabled === enabled) return;
-    if (this.current.screensharing) {
-      // The share owns the video sender; the camera is what comes back when it stops.
-      if (!enabled) this.cameraDuringShare?.stop();
-      this.cameraDuringShare = enabled ? await this.tryOpenCamera() : null;
-      if (enabled && !this.cameraDuringShare) return;
-      this.emitChange((s) => (enabled ? s.enableCamera() : s.disableCamera()), [enabled ? 'onCameraResumed' : 'onCameraDisabled']);
-      return;
-    }
-    if (enabled) {
-      const camera = await this.tryOpenCamera();
-      if (!camera) return;
-      const ok = await this.renegotiateVideo(sdh, camera);
-      if (!ok) return;
-      this.emitChange((s) => {
-        s.enableCamera();
-        s.videoMuted = false;
-      }, ['onCameraResumed']);
-    } else {
-      const ok = await this.renegotiateVideo(sdh, null);
-      if (!ok) return;
-      this.emitChange((s) => {
-        s.disableCamera();
-        s.videoMuted = false;
-      }, ['onCameraDisabled']);
-    }
+  setCamera(enabled: boolean): Promise<void> {
+    return this.video.setCamera(enabled);
   }
 
-  /**
-   * Pause the camera without renegotiating: the sender goes quiet and the track is stopped so
-   * the camera light goes off; unmuting opens the camera again.
-   */
-  async setVideoMuted(muted: boolean): Promise<void> {
-    const sdh = this.softphoneSdh();
-    if (!sdh || !this.current.cameraEnabled || this.current.videoMuted === muted) return;
-    if (muted) {
-      if (!this.current.screensharing) (await unsendVideoTrack(sdh))?.stop();
-    } else if (!this.current.screensharing) {
-      const camera = await this.tryOpenCamera();
-      if (!camera) return;
-      await sendVideoTrack(sdh, camera);
-    }
-    this.emitChange((s) => (muted ? s.muteVideo() : s.unmuteVideo()));
+  setVideoMuted(muted: boolean): Promise<void> {
+    return this.video.setVideoMuted(muted);
   }
 
-  async setScreenSharing(on: boolean): Promise<void> {
-    const sdh = this.softphoneSdh();
-    if (!sdh || this.current.screensharing === on) return;
-    if (on) {
-      let screen: MediaStreamTrack | undefined;
-      try {
-        const display = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
-        screen = display.getVideoTracks()[0];
-      } catch (error) {
-        this.emit('onActionFailed', this.current, screenShareError(error) ?? reinviteError('renegotiation-failed', error));
-        return;
-      }
-      if (!screen) return;
-      // The browser's or the OS's own "Stop sharing" ends the track: end the share cleanly.
-      screen.addEventListener('ended', () => void this.setScreenSharing(false));
-      const cameraLive = this.current.cameraEnabled && !this.current.videoMuted;
-      if (this.current.cameraEnabled) {
-        // A video call: swap the camera for the screen on the same m-line, no renegotiation.
-        this.cameraDuringShare = await sendVideoTrack(sdh, screen);
-        if (!cameraLive) this.cameraDuringShare = null;
-      } else if (!(await this.renegotiateVideo(sdh, screen))) {
-        return;
-      }
-      this.screenTrack = screen;
-      await preferSharpness(sdh, screen);
-      this.emitChange((s) => s.startScreenSharing(), ['onScreenShareStarted']);
-      return;
-    }
-    const screen = this.screenTrack;
-    this.screenTrack = null;
-    if (this.current.cameraEnabled) {
-      const camera = this.cameraDuringShare;
-      this.cameraDuringShare = null;
-      if (camera && camera.readyState === 'live') await sendVideoTrack(sdh, camera);
-      else await unsendVideoTrack(sdh);
-    } else {
-      // The share had added video to an audio call: take it away again. If the far end
-      // refuses, nothing is sent anyway (the sender is empty), so the share still ends.
-      await this.renegotiateVideo(sdh, null);
-    }
-    screen?.stop();
-    this.emitChange((s) => s.stopScreenSharing(), ['onScreenShareEnded']);
-  }
-
-  /**
-   * Start (track) or stop (null) sending video, with the re-INVITE that tells the far end.
-   * On failure everything is put back and the user is told; the call goes on.
-   */
-  private async renegotiateVideo(sdh: SoftphoneSessionDescriptionHandler, track: MediaStreamTrack | null): Promise<boolean> {
-    const wasSending = sdh.sendVideo;
-    const previous = track ? await sendVideoTrack(sdh, track) : await unsendVideoTrack(sdh);
-    try {
-      await this.reinviteWithGlareRetry(() => {
-        sdh.sendVideo = track !== null;
-      }, () => {
-        sdh.sendVideo = wasSending;
-      });
-    } catch (error) {
-      if (previous) await sendVideoTrack(sdh, previous);
-      else await unsendVideoTrack(sdh);
-      track?.stop();
-      this.emit('onActionFailed', this.current, reinviteError('renegotiation-failed', error));
-      return false;
-    }
-    if (!track) previous?.stop();
-    return true;
-  }
-
-  private async tryOpenCamera(): Promise<MediaStreamTrack | null> {
-    try {
-      return await openCamera();
-    } catch (error) {
-      this.emit('onActionFailed', this.current, cameraError(error) ?? {
-        code: 'camera-missing',
-        message: 'The camera could not be opened; the call goes on with audio.',
-      });
-      return null;
-    }
-  }
-
-  private attachSdh(sdh: unknown): void {
-    if (!(sdh instanceof SoftphoneSessionDescriptionHandler)) return;
-    sdh.onRemoteDescription = (sdp) => this.onRemoteDescription(sdp);
-    sdh.onMediaWarning = (error) => {
-      this.emit('onActionFailed', this.current, error);
-      if (this.current.cameraEnabled) this.emitChange((s) => s.disableCamera());
-    };
-  }
-
-  /** The far end's video came or went: tell the UI, and flag a downgrade on the snapshot. */
-  private onRemoteDescription(sdp: string): void {
-    const sends = remoteSendsVideo(sdp);
-    if (sends) this.remoteVideoSeen = true;
-    const downgraded = !sends && this.remoteVideoSeen;
-    if (downgraded !== (this.current.videoRemotelyDowngraded ?? false)) {
-      this.emitChange((s) => s.setVideoRemotelyDowngraded(downgraded));
-    }
-    const stream = this.remoteStream;
-    if (stream) queueMicrotask(() => this.emit('onRemoteMedia', this.current, stream));
+  setScreenSharing(on: boolean): Promise<void> {
+    return this.video.setScreenSharing(on);
   }
 
   // --- internals -----------------------------------------------------------------------------
@@ -428,13 +290,15 @@ export class CallController {
       else if (outcome.reason !== 'canceled-locally') this.emit('onCallFailed', session, outcome);
     }
     this.emit('onCallEnded', session, outcome);
-    // SIP.js stops the tracks it opened; the share and a camera parked during it are ours.
-    this.screenTrack?.stop();
-    this.cameraDuringShare?.stop();
+    this.video.release();
     this.onTerminated(this);
   }
 
-  /** Runs a re-INVITE, retrying once after the RFC 3261 §14.1 delay if it meets glare (491). */
+  /**
+   * Runs a re-INVITE, retrying after the RFC 3261 §14.1 delay when it meets glare: the far end
+   * answered 491, or our own offer could not even be made because the far end's re-INVITE is
+   * being answered at that very moment (SIP.js then fails locally, with no SIP code).
+   */
   private async reinviteWithGlareRetry(prepare: () => void, rollback: () => void): Promise<void> {
     if (this.reinviteInFlight) throw new Error('Another change to this call is still in progress.');
     this.reinviteInFlight = true;
@@ -446,8 +310,8 @@ export class CallController {
           return;
         } catch (error) {
           rollback();
-          const glare = error instanceof ReinviteRejected && error.statusCode === 491;
-          if (!glare || attempt >= 2 || this.session.state !== SessionState.Established) throw error;
+          const glare = error instanceof ReinviteRejected ? error.statusCode === 491 : true;
+          if (!glare || attempt >= MAX_REINVITE_ATTEMPTS || this.session.state !== SessionState.Established) throw error;
           await new Promise((resolve) => setTimeout(resolve, reinviteGlareDelayMs(this.current.isCaller)));
         }
       }
@@ -485,7 +349,7 @@ export class CallController {
   /** Replace the snapshot by a changed copy, then announce it. */
   private emitChange<E extends keyof PhoneEventMap>(
     change: (next: CallSession) => void,
-    event?: [E, ...DropFirst<Parameters<PhoneEventMap[E]>>],
+    event?: SnapshotEvent<E>,
   ): void {
     const next = this.current.clone();
     change(next);
@@ -498,17 +362,4 @@ export class CallController {
   }
 }
 
-type DropFirst<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;
 
-function reinviteError(code: PhoneError['code'], error: unknown): PhoneError {
-  const sipCode = error instanceof ReinviteRejected ? error.statusCode : undefined;
-  const what = code === 'hold-failed' ? 'put on hold' : code === 'resume-failed' ? 'resumed' : 'renegotiated';
-  const result: PhoneError = {
-    code,
-    message: `The call could not be ${what}${sipCode ? ` (the other side answered ${sipCode})` : ''}. The call goes on as before; try again in a moment.`,
-  };
-  if (sipCode) result.sipCode = sipCode;
-  return result;
-}
-
-export { ReinviteRejected };

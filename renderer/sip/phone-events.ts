@@ -39,3 +39,8 @@ export interface PhoneEventMap {
 }
 
 export type PhoneEventName = keyof PhoneEventMap;
+
+type DropFirst<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;
+
+/** An event announced with a new snapshot: its name and the arguments after the snapshot. */
+export type SnapshotEvent<E extends PhoneEventName> = [E, ...DropFirst<Parameters<PhoneEventMap[E]>>];

@@ -4,6 +4,9 @@
 // 2. Media directions are chosen per m-line (see media-directions.ts), so a camera can be off
 //    on one side and on at the other, and hold stops media both ways.
 // 3. A video call whose camera cannot be opened goes on as an audio call, with the reason.
+// 4. A refused re-INVITE (491 glare, 488, ...) rolls the offer back. SIP.js calls
+//    `rollbackDescription` for that, but its web handler does not implement it, which leaves
+//    the connection stuck in have-local-offer: every later hold or camera change then fails.
 // Everything else is SIP.js's.
 
 import type { Session } from 'sip.js';
@@ -83,6 +86,13 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   protected override async setRemoteSessionDescription(description: RTCSessionDescriptionInit): Promise<void> {
     await super.setRemoteSessionDescription(description);
     if (description.sdp) this.onRemoteDescription?.(description.sdp);
+  }
+
+  /** Undo an offer the far end refused, so the next re-INVITE starts from a stable state. */
+  async rollbackDescription(): Promise<void> {
+    const pc = this._peerConnection;
+    if (pc?.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' });
+    else if (pc?.signalingState === 'have-remote-offer') await pc.setRemoteDescription({ type: 'rollback' });
   }
 
   protected override waitForIceGatheringComplete(restart = false, timeout = 0): Promise<void> {
