@@ -1,18 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { launchChromium } from './support/browser';
 import { counterGrowth, expectNotRising, expectRising } from './support/media-stats';
-import { dial, openPhone, register, sessions, waitForCallStatus } from './support/phone-page';
+import { dial, sessions, waitForCallStatus, withRegisteredPhones } from './support/phone-page';
 
 // One call carries the whole story a user lives through: ring, answer, talk, hold, mute, keypad,
 // hang up. Each step is checked where the user would notice it (the screen, the audio).
 test('A calls B: ring, answer, two-way audio, hold, mute, keypad, hang up', async () => {
-  const browser = await launchChromium();
-  try {
-    const alice = await openPhone(browser, { displayName: 'Alice Martin' });
-    const bob = await openPhone(browser, { displayName: 'Bob Durand' });
-    await register(alice);
-    await register(bob);
-
+  await withRegisteredPhones(['Alice Martin', 'Bob Durand'], async ([alice, bob]) => {
     await dial(alice, bob.user);
 
     // B sees who calls, then answers.
@@ -72,7 +65,5 @@ test('A calls B: ring, answer, two-way audio, hold, mute, keypad, hang up', asyn
     await expect(bob.page.getByRole('button', { name: 'Hang up' })).toHaveCount(0);
     await expect.poll(() => sessions(alice.page)).toEqual([]);
     await expect.poll(() => sessions(bob.page)).toEqual([]);
-  } finally {
-    await browser.close();
-  }
+  });
 });

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { launchChromium } from './support/browser';
-import { dial, env, openPhone, register, sessions, waitForCallStatus } from './support/phone-page';
+import { dial, env, sessions, waitForCallStatus, withRegisteredPhones } from './support/phone-page';
 import { receivedStatusCodes, runSipp } from './support/sipp';
 
 const autoAnswerScenario = fileURLToPath(new URL('./sipp/invite-auto-answer.xml', import.meta.url));
@@ -27,10 +26,7 @@ function callFromSipp(service: string, header: string) {
 // SIPp is an independent SIP stack: what it received is what went over the wire.
 for (const header of ['Answer-Mode: Auto', 'Call-Info: <sip:127.0.0.1>;answer-after=0']) {
   test(`an INVITE with "${header}" is answered by itself when the setting allows`, async () => {
-    const browser = await launchChromium();
-    try {
-      const bob = await openPhone(browser, { displayName: 'Bob' });
-      await register(bob);
+    await withRegisteredPhones(['Bob'], async ([bob]) => {
       await chooseAutoAnswer(bob.page, 'When the call asks for it (intercom, paging)');
 
       const sipp = callFromSipp(bob.user, header);
@@ -40,17 +36,12 @@ for (const header of ['Answer-Mode: Auto', 'Call-Info: <sip:127.0.0.1>;answer-af
       expect(result.exitCode, result.errorsLog ?? result.stderr).toBe(0);
       expect(receivedStatusCodes(result.messagesLog ?? '')).toContain(200);
       await expect(bob.page.getByText('SIPp hung up')).toBeVisible();
-    } finally {
-      await browser.close();
-    }
+    });
   });
 }
 
 test('with auto-answer off, the same INVITE rings until the user decides', async () => {
-  const browser = await launchChromium();
-  try {
-    const bob = await openPhone(browser, { displayName: 'Bob' });
-    await register(bob);
+  await withRegisteredPhones(['Bob'], async ([bob]) => {
     await chooseAutoAnswer(bob.page, 'Off');
 
     const sipp = callFromSipp(bob.user, 'Answer-Mode: Auto');
@@ -63,19 +54,11 @@ test('with auto-answer off, the same INVITE rings until the user decides', async
     const codes = receivedStatusCodes((await sipp).messagesLog ?? '');
     expect(codes).toContain(603);
     expect(codes).not.toContain(200);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('in-window shortcuts answer and hang up a call', async () => {
-  const browser = await launchChromium();
-  try {
-    const alice = await openPhone(browser, { displayName: 'Alice' });
-    const bob = await openPhone(browser, { displayName: 'Bob' });
-    await register(alice);
-    await register(bob);
-
+  await withRegisteredPhones(['Alice', 'Bob'], async ([alice, bob]) => {
     await dial(alice, bob.user);
     await expect(bob.page.getByRole('button', { name: 'Answer', exact: true })).toBeVisible();
     await bob.page.keyboard.press('Control+Shift+A');
@@ -88,7 +71,5 @@ test('in-window shortcuts answer and hang up a call', async () => {
     await bob.page.keyboard.press('Control+Shift+H');
     await expect(alice.page.getByText(`${bob.user} hung up`)).toBeVisible();
     await expect.poll(() => sessions(bob.page)).toEqual([]);
-  } finally {
-    await browser.close();
-  }
+  });
 });

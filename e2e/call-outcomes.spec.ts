@@ -1,16 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { launchChromium } from './support/browser';
-import { dial, freshUser, openPhone, register, sessions } from './support/phone-page';
+import { dial, freshUser, sessions, withRegisteredPhones } from './support/phone-page';
 
 test.describe('call outcomes', () => {
   test('B declines: A is told the call was declined (603)', async () => {
-    const browser = await launchChromium();
-    try {
-      const alice = await openPhone(browser, { displayName: 'Alice' });
-      const bob = await openPhone(browser, { displayName: 'Bob' });
-      await register(alice);
-      await register(bob);
-
+    await withRegisteredPhones(['Alice', 'Bob'], async ([alice, bob]) => {
       await dial(alice, bob.user);
       await bob.page.getByRole('button', { name: 'Decline' }).click();
 
@@ -19,18 +12,11 @@ test.describe('call outcomes', () => {
       await expect(bob.page.getByText('You declined the call from Alice')).toBeVisible();
       await expect.poll(() => sessions(alice.page)).toEqual([]);
       await expect.poll(() => sessions(bob.page)).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   test('B is on do-not-disturb: A is told B is busy (486)', async () => {
-    const browser = await launchChromium();
-    try {
-      const alice = await openPhone(browser, { displayName: 'Alice' });
-      const bob = await openPhone(browser, { displayName: 'Bob' });
-      await register(alice);
-      await register(bob);
+    await withRegisteredPhones(['Alice', 'Bob'], async ([alice, bob]) => {
       const preferences = bob.page.getByRole('region', { name: 'Preferences' });
       await preferences.locator('summary').click();
       await preferences.getByLabel('Do not disturb').check();
@@ -40,32 +26,19 @@ test.describe('call outcomes', () => {
       await expect(alice.page.getByText('Busy', { exact: true })).toBeVisible();
       await expect(alice.page.getByText(/486/)).toBeVisible();
       await expect(bob.page.getByRole('button', { name: 'Answer', exact: true })).toHaveCount(0);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   test('calling nobody: A is told the number was not found (404)', async () => {
-    const browser = await launchChromium();
-    try {
-      const alice = await openPhone(browser, { displayName: 'Alice' });
-      await register(alice);
+    await withRegisteredPhones(['Alice'], async ([alice]) => {
       await dial(alice, freshUser());
       await expect(alice.page.getByText('Not found', { exact: true })).toBeVisible();
       await expect(alice.page.getByText(/404/)).toBeVisible();
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   test('A cancels before B answers: B is shown a missed call', async () => {
-    const browser = await launchChromium();
-    try {
-      const alice = await openPhone(browser, { displayName: 'Alice' });
-      const bob = await openPhone(browser, { displayName: 'Bob' });
-      await register(alice);
-      await register(bob);
-
+    await withRegisteredPhones(['Alice', 'Bob'], async ([alice, bob]) => {
       await dial(alice, bob.user);
       await expect(bob.page.getByRole('button', { name: 'Answer' })).toBeVisible();
       await alice.page.getByRole('button', { name: 'Hang up' }).click();
@@ -73,21 +46,14 @@ test.describe('call outcomes', () => {
       await expect(bob.page.getByText('Missed call from Alice')).toBeVisible();
       await expect(bob.page.getByRole('button', { name: 'Answer' })).toHaveCount(0);
       await expect(alice.page.getByText('Call cancelled')).toBeVisible();
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   test('a malformed dial string is explained and nothing is dialled', async () => {
-    const browser = await launchChromium();
-    try {
-      const alice = await openPhone(browser, { displayName: 'Alice' });
-      await register(alice);
+    await withRegisteredPhones(['Alice'], async ([alice]) => {
       await dial(alice, '10<01>');
       await expect(alice.page.getByText(/characters an address cannot hold/)).toBeVisible();
       expect(await sessions(alice.page)).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 });

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { launchChromium } from './support/browser';
-import { env, openPhone, register, sessions } from './support/phone-page';
+import { env, sessions, withRegisteredPhones } from './support/phone-page';
 import { receivedStatusCodes, runSipp } from './support/sipp';
 
 const inviteThenCancel = fileURLToPath(new URL('./sipp/invite-cancel.xml', import.meta.url));
@@ -9,11 +8,7 @@ const inviteThenCancel = fileURLToPath(new URL('./sipp/invite-cancel.xml', impor
 // An independent SIP stack (SIPp over UDP) calls the phone through Kamailio and hangs up while
 // it rings: the phone must stop ringing and show a missed call, and answer the CANCEL properly.
 test('an INVITE cancelled by a SIPp caller shows B a missed call', async () => {
-  const browser = await launchChromium();
-  try {
-    const bob = await openPhone(browser, { displayName: 'Bob' });
-    await register(bob);
-
+  await withRegisteredPhones(['Bob'], async ([bob]) => {
     const sipp = runSipp({
       scenarioFile: inviteThenCancel,
       target: `127.0.0.1:${env('SOFTPHONE_SIP_PORT')}`,
@@ -29,7 +24,5 @@ test('an INVITE cancelled by a SIPp caller shows B a missed call', async () => {
     await expect(bob.page.getByText('Missed call from SIPp')).toBeVisible();
     await expect(bob.page.getByRole('button', { name: 'Answer' })).toHaveCount(0);
     await expect.poll(() => sessions(bob.page)).toEqual([]);
-  } finally {
-    await browser.close();
-  }
+  });
 });

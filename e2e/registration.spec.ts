@@ -1,21 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { launchChromium } from './support/browser';
 import { freePort } from './support/kamailio';
-import { fillAccount, lineStatus, openPhone, register } from './support/phone-page';
+import { fillAccount, lineStatus, openPhone, withRegisteredPhones } from './support/phone-page';
 
 test.describe('registration', () => {
   test('two phones register with digest auth', async () => {
-    const browser = await launchChromium();
-    try {
-      const alice = await openPhone(browser, { displayName: 'Alice' });
-      const bob = await openPhone(browser, { displayName: 'Bob' });
-      await register(alice);
-      await register(bob);
+    await withRegisteredPhones(['Alice', 'Bob'], async ([alice, bob]) => {
       await expect(lineStatus(alice.page)).toContainText(`sip:${alice.user}@127.0.0.1`);
       await expect(lineStatus(bob.page)).toContainText(`sip:${bob.user}@127.0.0.1`);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   test('a wrong password says so, and the right one then connects', async () => {

@@ -5,7 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { launchChromium } from './support/browser';
 import { expectNotRising, expectRising } from './support/media-stats';
 import { freePort, startKamailio } from './support/kamailio';
-import { dial, fillAccount, lineStatus, openPhone, register, sessions, waitForCallStatus } from './support/phone-page';
+import { answeredCall, fillAccount, lineStatus, openPhone, sessions, withRegisteredPhones } from './support/phone-page';
 
 // Things the network does to a phone that works all day: both sides changing the call at
 // once, and the server going away and coming back.
@@ -18,16 +18,8 @@ function holdThroughEngine(page: Page): Promise<void> {
 }
 
 test('both sides put the call on hold at the same moment: the glare settles and the call stays usable', async () => {
-  const browser = await launchChromium();
-  try {
-    const alice = await openPhone(browser, { displayName: 'Alice' });
-    const bob = await openPhone(browser, { displayName: 'Bob' });
-    await register(alice);
-    await register(bob);
-    await dial(alice, bob.user);
-    await bob.page.getByRole('button', { name: 'Answer', exact: true }).click();
-    await waitForCallStatus(alice.page, 'Established');
-    await waitForCallStatus(bob.page, 'Established');
+  await withRegisteredPhones(['Alice', 'Bob'], async ([alice, bob]) => {
+    await answeredCall(alice, bob);
 
     // Two re-INVITEs cross in flight; at least one side gets 491 and retries after the RFC 3261 delay.
     await Promise.all([holdThroughEngine(alice.page), holdThroughEngine(bob.page)]);
@@ -47,9 +39,7 @@ test('both sides put the call on hold at the same moment: the glare settles and 
     await expect(bob.page.getByRole('alert')).toHaveCount(0);
     await expectRising(alice.page, 'audio', 'bytesReceived', { settleMs: 300 });
     await expectRising(bob.page, 'audio', 'bytesReceived');
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('the server goes away and comes back: the phone says so, reconnects and registers again', async () => {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { launchChromium } from './support/browser';
 import { expectNotRising, expectRising, inboundStats } from './support/media-stats';
-import { dial, openPhone, register, sessions, waitForCallStatus, type TestPhone } from './support/phone-page';
+import { answeredCall, openPhone, register, sessions, type TestPhone, waitForCallStatus, withRegisteredPhones } from './support/phone-page';
 
 // Video is proven where a person would see it: frames the far end decodes (framesDecoded
 // rising) at the expected size; audio is checked at every step because no video change may
@@ -33,25 +33,8 @@ async function videoCall(alice: TestPhone, bob: TestPhone): Promise<void> {
   await waitForCallStatus(bob.page, 'Established');
 }
 
-async function audioCall(alice: TestPhone, bob: TestPhone): Promise<void> {
-  await dial(alice, bob.user);
-  await bob.page.getByRole('button', { name: 'Answer', exact: true }).click();
-  await waitForCallStatus(alice.page, 'Established');
-  await waitForCallStatus(bob.page, 'Established');
-}
-
-async function twoPhones() {
-  const browser = await launchChromium();
-  const alice = await openPhone(browser, { displayName: 'Alice' });
-  const bob = await openPhone(browser, { displayName: 'Bob' });
-  await register(alice);
-  await register(bob);
-  return { browser, alice, bob };
-}
-
 test('video call: both sides decode frames; camera off and on again mid-call', async () => {
-  const { browser, alice, bob } = await twoPhones();
-  try {
+  await withRegisteredPhones(['Alice', 'Bob'], async ([alice, bob]) => {
     await videoCall(alice, bob);
     await videoFlowsTo(alice.page);
     await videoFlowsTo(bob.page);
@@ -69,15 +52,12 @@ test('video call: both sides decode frames; camera off and on again mid-call', a
     await expect.poll(async () => (await sessions(bob.page))[0]?.videoRemotelyDowngraded).toBe(false);
     await expectRising(bob.page, 'video', 'framesDecoded', { settleMs: 300 });
     await audioFlows(alice.page, bob.page);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('camera added to an audio-only call: video appears on the other side', async () => {
-  const { browser, alice, bob } = await twoPhones();
-  try {
-    await audioCall(alice, bob);
+  await withRegisteredPhones(['Alice', 'Bob'], async ([alice, bob]) => {
+    await answeredCall(alice, bob);
     await audioFlows(alice.page, bob.page);
     expect((await inboundStats(bob.page, 'video')).framesDecoded).toBe(0);
 
@@ -85,15 +65,12 @@ test('camera added to an audio-only call: video appears on the other side', asyn
     await expect(alice.page.getByRole('button', { name: 'Camera', exact: true })).toHaveAttribute('aria-pressed', 'true');
     await videoFlowsTo(bob.page);
     await audioFlows(alice.page, bob.page);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('screen sharing on an audio-only call adds video at the screen size, and stopping removes it', async () => {
-  const { browser, alice, bob } = await twoPhones();
-  try {
-    await audioCall(alice, bob);
+  await withRegisteredPhones(['Alice', 'Bob'], async ([alice, bob]) => {
+    await answeredCall(alice, bob);
     await alice.page.getByRole('button', { name: 'Share screen' }).click();
     await expect(alice.page.getByRole('status').filter({ hasText: 'You are sharing your screen' })).toBeVisible();
     await videoFlowsTo(bob.page);
@@ -105,14 +82,11 @@ test('screen sharing on an audio-only call adds video at the screen size, and st
     expect((await sessions(alice.page))[0]?.screensharing).toBe(false);
     await expectNotRising(bob.page, 'video', 'framesDecoded', { settleMs: 500 });
     await audioFlows(alice.page, bob.page);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('screen sharing on a video call replaces the camera, and the camera comes back', async () => {
-  const { browser, alice, bob } = await twoPhones();
-  try {
+  await withRegisteredPhones(['Alice', 'Bob'], async ([alice, bob]) => {
     await videoCall(alice, bob);
     await videoFlowsTo(bob.page);
     await decodedSize(bob.page, 640, 480);
@@ -126,9 +100,7 @@ test('screen sharing on a video call replaces the camera, and the camera comes b
     await decodedSize(bob.page, 640, 480);
     await expectRising(bob.page, 'video', 'framesDecoded');
     await audioFlows(alice.page, bob.page);
-  } finally {
-    await browser.close();
-  }
+  });
 });
 
 test('a video call from a machine without a camera goes on as an audio call, and says why', async () => {

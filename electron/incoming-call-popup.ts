@@ -13,6 +13,7 @@ import { createIpcRouter, type IpcMainPort } from './ipc-router';
 import { partyLabel } from './phone-calls';
 import { INCOMING_CALL_VIEW_SWITCH } from './preload-roles';
 import type { WindowOptions } from './window-options';
+import { secureWebPreferences } from './secure-web-preferences';
 
 export const INCOMING_CALL_PAGE_URL = `${APP_ORIGIN}/incoming-call/index.html`;
 export const POPUP_SIZE = { width: 340, height: 128 };
@@ -42,21 +43,7 @@ export function incomingCallPopupOptions(preloadPath: string, workArea: WorkArea
     skipTaskbar: true,
     alwaysOnTop: true,
     focusable: false,
-    webPreferences: {
-      preload: preloadPath,
-      additionalArguments: [INCOMING_CALL_VIEW_SWITCH],
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(preloadPath, INCOMING_CALL_VIEW_SWITCH),
   };
 }
 

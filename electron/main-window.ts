@@ -6,6 +6,7 @@
 import type { BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './app-origin';
 import type { WindowOptions } from './window-options';
+import { secureWebPreferences } from './secure-web-preferences';
 
 export function mainWindowOptions(preloadPath: string): WindowOptions {
   return {
@@ -17,18 +18,7 @@ export function mainWindowOptions(preloadPath: string): WindowOptions {
     // Shown on 'ready-to-show' so the user never sees an empty white frame.
     show: false,
     webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
+      ...secureWebPreferences(preloadPath),
       // An incoming call must ring and its timers run while the window is hidden in the tray.
       backgroundThrottling: false,
     },

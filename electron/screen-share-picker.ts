@@ -11,6 +11,7 @@ import { APP_ORIGIN } from './app-origin';
 import { createIpcRouter, type IpcMainPort, type IpcRejection } from './ipc-router';
 import { SCREEN_SHARE_PICKER_VIEW_SWITCH } from './preload-roles';
 import type { WindowOptions } from './window-options';
+import { secureWebPreferences } from './secure-web-preferences';
 
 export const SCREEN_SHARE_PICKER_PAGE_URL = `${APP_ORIGIN}/screen-share-picker/index.html`;
 export const PICKER_SIZE = { width: 760, height: 560 };
@@ -32,21 +33,7 @@ export function screenSharePickerOptions<P>(preloadPath: string, parent: P | nul
     fullscreenable: false,
     skipTaskbar: true,
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: preloadPath,
-      additionalArguments: [SCREEN_SHARE_PICKER_VIEW_SWITCH],
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-    },
+    webPreferences: secureWebPreferences(preloadPath, SCREEN_SHARE_PICKER_VIEW_SWITCH),
   };
 }
 

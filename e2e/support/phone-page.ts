@@ -5,7 +5,7 @@
 
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { CallSessionJSON } from '../../shared/call-session';
-import { instrumentPeerConnections } from './browser';
+import { instrumentPeerConnections, launchChromium } from './browser';
 
 export const TEST_PASSWORD = 'secret';
 
@@ -89,4 +89,34 @@ export async function waitForCallStatus(page: Page, status: CallSessionJSON['sip
     }, { message: `a call in state ${status}` })
     .toBe(status);
   return last[0]!;
+}
+
+/**
+ * Runs `body` with one fresh browser and a registered phone per display name (each in its own
+ * browser context), and closes everything afterwards, whatever happens.
+ */
+export async function withRegisteredPhones<const Names extends readonly string[]>(
+  displayNames: Names,
+  body: (phones: { [K in keyof Names]: TestPhone }) => Promise<void>,
+): Promise<void> {
+  const browser = await launchChromium();
+  try {
+    const phones: TestPhone[] = [];
+    for (const displayName of displayNames) {
+      const phone = await openPhone(browser, { displayName });
+      await register(phone);
+      phones.push(phone);
+    }
+    await body(phones as { [K in keyof Names]: TestPhone });
+  } finally {
+    await browser.close();
+  }
+}
+
+/** `caller` dials `callee`, who answers (audio): returns once both report Established. */
+export async function answeredCall(caller: TestPhone, callee: TestPhone): Promise<void> {
+  await dial(caller, callee.user);
+  await callee.page.getByRole('button', { name: 'Answer', exact: true }).click();
+  await waitForCallStatus(caller.page, 'Established');
+  await waitForCallStatus(callee.page, 'Established');
 }
