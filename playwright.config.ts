@@ -7,7 +7,7 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   timeout: 60_000,
-  reporter: 'list',
+  reporter: [['list'], ['./e2e/support/skip-reasons-reporter.ts']],
   forbidOnly: !!process.env.CI,
   globalSetup: './e2e/support/global-setup.ts',
   projects: [

@@ -11,6 +11,7 @@ PACKAGES=(
   chromium
   sip-tester
   xvfb
+  xdotool
   iproute2
   util-linux
 )
