@@ -22,8 +22,8 @@ import { awaitedCandidateKind, candidateSatisfies, type CandidateKind } from './
 import { cameraError } from './media-errors';
 import { answerDirection, mediaSections, offerDirection } from './media-directions';
 
-/** Time left for sibling candidates (other interfaces, IPv6) once a usable one arrived. */
-const SETTLE_MS = 15;
+/** Time left for sibling candidates (other interfaces, IPv6: gathered together) once a usable one arrived. */
+const SETTLE_MS = 5;
 /** Upper bound on gathering: an unreachable STUN/TURN server must not delay a call by 5 s. */
 export const ICE_GATHERING_CAP_MS = 2000;
 
