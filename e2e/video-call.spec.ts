@@ -85,6 +85,29 @@ test('screen sharing on an audio-only call adds video at the screen size, and st
   });
 });
 
+test('the browser’s own "Stop sharing" ends the share cleanly', async () => {
+  await withRegisteredPhones(['Alice', 'Bob'], async ([alice, bob]) => {
+    await answeredCall(alice, bob);
+    await alice.page.getByRole('button', { name: 'Share screen' }).click();
+    await videoFlowsTo(bob.page);
+
+    // Chromium's "Stop sharing" bar (or the OS) ends the captured track: the same 'ended' event.
+    await alice.page.evaluate(() => {
+      const api = (window as unknown as { __softphone: { phone: { sessions(): { getId(): string }[]; localStream(id: string): MediaStream | undefined } } }).__softphone;
+      const id = api.phone.sessions()[0]!.getId();
+      const screen = api.phone.localStream(id)?.getVideoTracks()[0];
+      if (!screen) throw new Error('no shared track');
+      screen.stop();
+      screen.dispatchEvent(new Event('ended'));
+    });
+    await expect(alice.page.getByText('You are sharing your screen')).toHaveCount(0);
+    await expect(alice.page.getByRole('button', { name: 'Share screen' })).toBeVisible();
+    expect((await sessions(alice.page))[0]?.screensharing).toBe(false);
+    await expectNotRising(bob.page, 'video', 'framesDecoded', { settleMs: 500 });
+    await audioFlows(alice.page, bob.page);
+  });
+});
+
 test('screen sharing on a video call replaces the camera, and the camera comes back', async () => {
   await withRegisteredPhones(['Alice', 'Bob'], async ([alice, bob]) => {
     await videoCall(alice, bob);
