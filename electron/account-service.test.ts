@@ -47,6 +47,21 @@ describe('account service', () => {
     expect(loaded.notices.map((notice) => notice.code)).toEqual(['secrets-unprotected']);
   });
 
+  it('keeps the password on a keyring-less system only when the user agreed', async () => {
+    safeStorage.backend = 'basic_text';
+    await expect(service().save(account, 'pw', { allowUnprotectedPassword: false })).resolves.toEqual({ ok: true, passwordSaved: false });
+    await expect(service().save(account, 'pw', { allowUnprotectedPassword: true })).resolves.toEqual({ ok: true, passwordSaved: true });
+    const loaded = await service().load();
+    expect(loaded).toMatchObject({ settings: account, password: 'pw' });
+    expect(loaded.notices.map((notice) => notice.code)).toEqual(['secrets-unprotected']);
+  });
+
+  it('cannot keep the password without encryption, consent or not', async () => {
+    safeStorage.available = false;
+    await expect(service().save(account, 'pw', { allowUnprotectedPassword: true })).resolves.toEqual({ ok: true, passwordSaved: false });
+    await expect(service().load()).resolves.toMatchObject({ settings: account, password: null });
+  });
+
   it('warns about the keyring on first run too, before any password is typed', async () => {
     safeStorage.backend = 'basic_text';
     const loaded = await service().load();

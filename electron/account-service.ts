@@ -3,13 +3,13 @@
 // SaveAccountResult rather than a rejected IPC call, so the settings form can show them.
 
 import type { AccountSettings } from '../shared/account-settings';
-import type { SaveAccountResult, StoredAccount } from '../shared/platform';
+import type { SaveAccountOptions, SaveAccountResult, StoredAccount } from '../shared/platform';
 import type { SecretStore } from './secret-store';
 import type { SettingsStore } from './settings-store';
 
 export interface AccountService {
   load(): Promise<StoredAccount>;
-  save(settings: AccountSettings, password: string | null): Promise<SaveAccountResult>;
+  save(settings: AccountSettings, password: string | null, options?: SaveAccountOptions): Promise<SaveAccountResult>;
 }
 
 export function createAccountService(settings: SettingsStore, secrets: SecretStore): AccountService {
@@ -26,14 +26,14 @@ export function createAccountService(settings: SettingsStore, secrets: SecretSto
       return { settings: stored.account, password: secret.password, notices: [...stored.notices, ...secret.notices] };
     },
 
-    async save(account, password) {
+    async save(account, password, { allowUnprotectedPassword = false } = {}) {
       try {
         await settings.saveAccount(account);
       } catch (error) {
         return { ok: false, passwordSaved: false, error: `The settings could not be written: ${describe(error)}` };
       }
       try {
-        const secret = await secrets.savePassword(password);
+        const secret = await secrets.savePassword(password, { allowUnprotected: allowUnprotectedPassword });
         return { ok: true, passwordSaved: secret.saved };
       } catch (error) {
         return { ok: false, passwordSaved: false, error: `The settings were saved but the password could not be: ${describe(error)}` };

@@ -262,7 +262,9 @@ export function startApp<W extends AppWindow>(electron: ElectronModule<unknown, 
     }
 
     ipc.handle('account:load', () => accounts.load());
-    ipc.handle('account:save', ({ settings: account, password }) => accounts.save(account, password));
+    ipc.handle('account:save', ({ settings: account, password, allowUnprotectedPassword }) =>
+      accounts.save(account, password, { allowUnprotectedPassword }),
+    );
     ipc.handle('account:allow-server', (serverUrl) => allowList.allow(serverUrl));
     ipc.handle('preferences:load', () => settings.currentPreferences());
     ipc.handle('preferences:save', (next) => savePreferences(next));

@@ -46,6 +46,33 @@ describe('secret store', () => {
     expect((await store().loadPassword()).notices.map((notice) => notice.code)).toEqual(['secrets-unprotected']);
   });
 
+  it('saves under the basic_text backend once the user agreed, still not as plain text', async () => {
+    safeStorage.backend = 'basic_text';
+    await expect(store().savePassword(PASSWORD, { allowUnprotected: true })).resolves.toEqual({ saved: true, notices: [] });
+    const bytes = await filesOnDisk();
+    expect(bytes.includes(Buffer.from(PASSWORD))).toBe(false);
+    expect(bytes.includes(Buffer.from(Buffer.from(PASSWORD).toString('base64')))).toBe(false);
+    const loaded = await store().loadPassword();
+    expect(loaded.password).toBe(PASSWORD);
+    // Still said on every load: the UI keeps showing the choice, ticked, so it can be undone.
+    expect(loaded.notices.map((notice) => notice.code)).toEqual(['secrets-unprotected']);
+  });
+
+  it('forgets a password kept with consent once the consent is withdrawn', async () => {
+    safeStorage.backend = 'basic_text';
+    await store().savePassword(PASSWORD, { allowUnprotected: true });
+    await expect(store().savePassword(PASSWORD, { allowUnprotected: false })).resolves.toMatchObject({ saved: false });
+    expect(await readdir(directory)).toEqual([]);
+  });
+
+  it('refuses to save without encryption even with consent, and says consent cannot help', async () => {
+    safeStorage.available = false;
+    const result = await store().savePassword(PASSWORD, { allowUnprotected: true });
+    expect(result.saved).toBe(false);
+    expect(result.notices).toEqual([{ code: 'secrets-unprotected', message: expect.stringContaining('even with your consent') }]);
+    expect(await readdir(directory)).toEqual([]);
+  });
+
   it('refuses to save when encryption is unavailable, on any platform', async () => {
     safeStorage.available = false;
     for (const platform of ['darwin', 'win32', 'linux'] as const) {

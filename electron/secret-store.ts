@@ -1,8 +1,10 @@
 // The SIP password, encrypted with the OS keyring through `safeStorage` (Keychain, DPAPI,
 // libsecret/kwallet) and kept base64-encoded in its own file (userData/secrets.json),
-// written atomically with owner-only permissions. It is never written in plain text: when
+// written atomically with owner-only permissions. It is never written in plain text. When
 // Linux falls back to the 'basic_text' backend, safeStorage's "encryption" uses a fixed,
-// public key, so we refuse to save and report 'secrets-unprotected' for the UI to explain.
+// public key, so the password is saved only if the user agreed to that ('secrets-unprotected'
+// tells the UI to ask); it is still run through safeStorage, which keeps it out of a casual
+// look at the file. With no encryption at all, nothing is saved, consent or not.
 
 import path from 'node:path';
 import { z } from 'zod';
@@ -32,6 +34,11 @@ export interface PasswordLoad {
   notices: SettingsNotice[];
 }
 
+export interface SavePasswordOptions {
+  /** The user agreed to keep the password on a backend that cannot really protect it. */
+  allowUnprotected?: boolean;
+}
+
 export interface PasswordSave {
   saved: boolean;
   notices: SettingsNotice[];
@@ -42,13 +49,19 @@ export interface SecretStore {
   isProtected(): boolean;
   loadPassword(): Promise<PasswordLoad>;
   /** `null` forgets the saved password. */
-  savePassword(password: string | null): Promise<PasswordSave>;
+  savePassword(password: string | null, options?: SavePasswordOptions): Promise<PasswordSave>;
 }
 
 const UNPROTECTED: SettingsNotice = {
   code: 'secrets-unprotected',
   message:
-    'No system keyring is available (such as GNOME Keyring or KWallet), so your password cannot be stored safely and will not be saved: you will be asked for it each time you connect.',
+    'No system keyring is available (such as GNOME Keyring or KWallet), so your password cannot be stored safely. It is saved only if you choose to keep it anyway; otherwise you will be asked for it each time you connect.',
+};
+
+const NO_ENCRYPTION: SettingsNotice = {
+  code: 'secrets-unprotected',
+  message:
+    'This system offers no encryption at all, so your password cannot be saved, even with your consent: you will be asked for it each time you connect.',
 };
 
 const UNREADABLE: SettingsNotice = {
@@ -67,8 +80,15 @@ export function createSecretStore({ directory, safeStorage, platform }: SecretSt
     return backend !== 'basic_text' && backend !== 'unknown';
   }
 
+  /** Why a password would not be protected here, or null when it would be. */
+  function protectionNotice(): SettingsNotice | null {
+    if (!safeStorage.isEncryptionAvailable()) return NO_ENCRYPTION;
+    return isProtected() ? null : UNPROTECTED;
+  }
+
   async function loadPassword(): Promise<PasswordLoad> {
-    const notices = isProtected() ? [] : [UNPROTECTED];
+    const unprotected = protectionNotice();
+    const notices = unprotected ? [unprotected] : [];
     await removeStaleTemporaryFiles(file);
     const text = await readFileIfExists(file);
     if (text === null) return { password: null, notices };
@@ -81,15 +101,17 @@ export function createSecretStore({ directory, safeStorage, platform }: SecretSt
     }
   }
 
-  async function savePassword(password: string | null): Promise<PasswordSave> {
+  async function savePassword(password: string | null, { allowUnprotected = false }: SavePasswordOptions = {}): Promise<PasswordSave> {
     if (password === null || password === '') {
       await removeFile(file);
       return { saved: false, notices: [] };
     }
-    if (!isProtected()) {
-      // An older password encrypted under a real keyring would now be stale: drop it too.
+    const refusal = protectionNotice();
+    // Without encryption even consent leaves nothing to write but plain text.
+    if (refusal === NO_ENCRYPTION || (refusal === UNPROTECTED && !allowUnprotected)) {
+      // An older password would now be stale (or kept against the user's wish): drop it too.
       await removeFile(file);
-      return { saved: false, notices: [UNPROTECTED] };
+      return { saved: false, notices: [refusal] };
     }
     const encrypted = safeStorage.encryptString(password);
     const content = JSON.stringify({ version: 1, sipPassword: encrypted.toString('base64') });

@@ -37,7 +37,8 @@ export function createSoftphoneBridge(ipc: IpcRendererPort): SoftphoneBridge {
   const { invoke, send, subscribe } = typedIpc(ipc);
   return {
     loadAccount: () => invoke('account:load', undefined),
-    saveAccount: (settings, password) => invoke('account:save', { settings, password }),
+    saveAccount: (settings, password, options) =>
+      invoke('account:save', { settings, password, allowUnprotectedPassword: options?.allowUnprotectedPassword === true }),
     publishCall: (snapshot) => send('phone:call-changed', snapshot),
     publishRegistration: (snapshot) => send('phone:registration-changed', snapshot),
     onCommand: (listener) => subscribe('phone:command', listener),

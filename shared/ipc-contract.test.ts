@@ -50,6 +50,14 @@ describe('checkIpcArgs', () => {
     expect(checked).toMatchObject({ ok: true, value: { password: 's3cret', settings: { serverUrl: 'wss://pbx.example.com:8089/ws' } } });
   });
 
+  it('carries the consent to keep an unprotected password only as a boolean', () => {
+    expect(checkIpcArgs('account:save', { settings: account, password: 'pw', allowUnprotectedPassword: true })).toMatchObject({
+      ok: true,
+      value: { allowUnprotectedPassword: true },
+    });
+    expect(checkIpcArgs('account:save', { settings: account, password: 'pw', allowUnprotectedPassword: 'yes' }).ok).toBe(false);
+  });
+
   it('rejects account saves with invalid settings, a non-string password or extra keys', () => {
     expect(checkIpcArgs('account:save', { settings: { ...account, serverUrl: 'https://pbx' }, password: null }).ok).toBe(false);
     expect(checkIpcArgs('account:save', { settings: account, password: 42 }).ok).toBe(false);

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { accountSettingsSchema } from './account-settings';
 import { appPreferencesSchema, SHORTCUT_ACTIONS, type AppPreferences, type ShortcutStatusReport } from './app-preferences';
 import { callSessionJsonSchema } from './call-session';
-import type { PhoneCommand, SaveAccountResult, SettingsNotice, StoredAccount } from './platform';
+import type { PhoneCommand, SaveAccountOptions, SaveAccountResult, SettingsNotice, StoredAccount } from './platform';
 import type { PhoneError, RegistrationSnapshot } from './phone-status';
 
 // SIP call ids and dial targets are short; the caps stop a page from pushing megabytes
@@ -62,6 +62,9 @@ export const saveAccountRequestSchema = z.strictObject({
   settings: accountSettingsSchema,
   // A SIP password is never this long; the cap keeps the encrypted file small.
   password: z.string().max(1024).nullable(),
+  // The user's consent to keep the password where the OS keyring cannot protect it; absent
+  // means no, so a page that forgets to ask never weakens the default.
+  allowUnprotectedPassword: z.boolean().optional(),
 });
 
 export const saveAccountResultSchema = z.strictObject({
@@ -209,6 +212,7 @@ export interface SoftphoneBridge {
   saveAccount(
     settings: IpcArgs<'account:save'>['settings'],
     password: IpcArgs<'account:save'>['password'],
+    options?: SaveAccountOptions,
   ): Promise<IpcResult<'account:save'>>;
   publishCall(snapshot: IpcArgs<'phone:call-changed'>): void;
   publishRegistration(snapshot: IpcArgs<'phone:registration-changed'>): void;
@@ -252,6 +256,7 @@ export const schemasMatchSharedTypes: [
   Exactly<z.output<typeof settingsNoticeSchema>, SettingsNotice>,
   Exactly<IpcResult<'account:load'>, StoredAccount>,
   Exactly<IpcResult<'account:save'>, SaveAccountResult>,
+  Exactly<Omit<IpcArgs<'account:save'>, 'settings' | 'password'>, SaveAccountOptions>,
   Exactly<IpcResult<'preferences:load'>, AppPreferences>,
   Exactly<IpcResult<'shortcuts:status'>, ShortcutStatusReport>,
-] = [true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true];

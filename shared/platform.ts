@@ -24,7 +24,7 @@ export type PhoneCommand =
 
 export type SettingsNoticeCode =
   | 'settings-corrupt' // the file could not be read; it was kept aside and defaults loaded
-  | 'secrets-unprotected' // the OS keyring is unavailable: a saved password would be plain text
+  | 'secrets-unprotected' // the OS keyring is unavailable: a password is saved only with the user's consent
   | 'password-unreadable'; // the stored password could not be decrypted
 
 export interface SettingsNotice {
@@ -47,11 +47,19 @@ export interface SaveAccountResult {
   error?: string;
 }
 
+export interface SaveAccountOptions {
+  /**
+   * The user agreed to keep the password although the OS cannot protect it (Linux without a
+   * keyring). Default false: the password is then not saved at all on such a system.
+   */
+  allowUnprotectedPassword?: boolean;
+}
+
 export interface PlatformAdapter {
   readonly kind: PlatformKind;
   loadAccount(): Promise<StoredAccount>;
   /** `password: null` forgets any saved password. */
-  saveAccount(settings: AccountSettings, password: string | null): Promise<SaveAccountResult>;
+  saveAccount(settings: AccountSettings, password: string | null, options?: SaveAccountOptions): Promise<SaveAccountResult>;
   /** Every new CallSession snapshot, so the host can drive tray, notifications, popups. */
   publishCall(snapshot: CallSessionJSON): void;
   publishRegistration(snapshot: RegistrationSnapshot): void;

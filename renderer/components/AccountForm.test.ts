@@ -7,13 +7,19 @@ import { setLanguage } from '../i18n';
 import AccountForm from './AccountForm.vue';
 import { buttonNames } from './test-support/accessible-name';
 
-function mountForm(initial: Partial<AccountSettings> = {}, status: RegistrationStatus = 'unregistered') {
+function mountForm(
+  initial: Partial<AccountSettings> = {},
+  status: RegistrationStatus = 'unregistered',
+  extra: { secretsUnprotected?: boolean; rememberUnprotected?: boolean } = {},
+) {
   const wrapper: VueWrapper = mount(AccountForm, {
     attachTo: document.body,
     props: {
       modelValue: { ...emptyAccountSettings(), ...initial },
       status,
+      ...extra,
       'onUpdate:modelValue': (value: AccountSettings) => wrapper.setProps({ modelValue: value }),
+      'onUpdate:rememberUnprotected': (value: boolean) => wrapper.setProps({ rememberUnprotected: value }),
     },
   });
   return wrapper;
@@ -129,5 +135,38 @@ describe('AccountForm', () => {
     await connected.vm.$nextTick();
     expect(buttonNames(connected.element)).toEqual(['Se déconnecter']);
     expect(buttonNames(mountForm().element)).toEqual(['Se connecter']);
+  });
+
+  test('asks whether to keep the password only when the host cannot protect it', () => {
+    expect(mountForm(VALID).find('input[type="checkbox"]').exists()).toBe(false);
+    expect(mountForm(VALID, 'unregistered', { secretsUnprotected: false }).find('input[type="checkbox"]').exists()).toBe(false);
+    const wrapper = mountForm(VALID, 'unregistered', { secretsUnprotected: true });
+    const box = wrapper.get('input[type="checkbox"]');
+    expect(wrapper.get(`label[for="${box.attributes('id')}"]`).text()).toBe(
+      'Remember my password on this computer even though it cannot be protected',
+    );
+    expect((box.element as HTMLInputElement).checked).toBe(false);
+    expect(wrapper.get(`#${CSS.escape(box.attributes('aria-describedby') ?? '')}`).text()).toContain('no keyring');
+  });
+
+  test('the question is in French when the UI is', () => {
+    setLanguage('fr');
+    const wrapper = mountForm(VALID, 'unregistered', { secretsUnprotected: true });
+    const box = wrapper.get('input[type="checkbox"]');
+    expect(wrapper.get(`label[for="${box.attributes('id')}"]`).text()).toBe(
+      'Mémoriser mon mot de passe sur cet ordinateur même s’il ne peut pas être protégé',
+    );
+  });
+
+  test('ticking and unticking the box emits the choice, which the box then shows', async () => {
+    const wrapper = mountForm(VALID, 'unregistered', { secretsUnprotected: true });
+    const box = wrapper.get('input[type="checkbox"]');
+    await box.setValue(true);
+    expect((box.element as HTMLInputElement).checked).toBe(true);
+    await box.setValue(false);
+    expect(wrapper.emitted('update:rememberUnprotected')).toEqual([[true], [false]]);
+    // A choice made earlier (a password already kept) shows ticked.
+    const kept = mountForm(VALID, 'unregistered', { secretsUnprotected: true, rememberUnprotected: true });
+    expect((kept.get('input[type="checkbox"]').element as HTMLInputElement).checked).toBe(true);
   });
 });

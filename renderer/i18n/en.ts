@@ -26,6 +26,9 @@ export const en = {
   'account.disconnect': 'Disconnect',
   'account.saveFailed': 'You are connected, but the account could not be saved: you will enter it again next time.',
   'account.passwordNotSaved': 'Your password is not saved: you will type it again next time.',
+  'account.rememberUnprotected': 'Remember my password on this computer even though it cannot be protected',
+  'account.rememberUnprotected.hint':
+    'This computer has no keyring (such as GNOME Keyring or KWallet) to lock the password away: anyone who can read your files could recover it. Leave this unticked to type it at each connection.',
 
   'field.form-invalid': 'The account settings could not be read: fill in the form again and save it.',
   'field.server-url-missing': 'Enter the WebSocket server address given by your provider, for example wss://pbx.example.com:8089/ws.',
@@ -105,7 +108,7 @@ export const en = {
   'error.sipCode': 'SIP {code}',
 
   'notice.settings-corrupt': 'Your saved settings could not be read, so the defaults were loaded. The old settings were kept aside.',
-  'notice.secrets-unprotected': 'This system cannot protect a saved password: it would be stored as plain text.',
+  'notice.secrets-unprotected': 'This system cannot protect a saved password, so it is not saved unless you choose to in the account settings.',
   'notice.password-unreadable': 'The saved password could not be read. Type it again, then connect.',
 
   'errors.heading': 'Problems',

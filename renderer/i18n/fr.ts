@@ -25,6 +25,9 @@ export const fr: Catalogue = {
   'account.disconnect': 'Se déconnecter',
   'account.saveFailed': "Vous êtes connecté, mais le compte n'a pas pu être enregistré : il faudra le saisir à nouveau la prochaine fois.",
   'account.passwordNotSaved': "Votre mot de passe n'est pas enregistré : il faudra le saisir à nouveau la prochaine fois.",
+  'account.rememberUnprotected': 'Mémoriser mon mot de passe sur cet ordinateur même s’il ne peut pas être protégé',
+  'account.rememberUnprotected.hint':
+    "Cet ordinateur n'a pas de trousseau (comme GNOME Keyring ou KWallet) pour mettre le mot de passe à l'abri : toute personne qui peut lire vos fichiers pourrait le retrouver. Laissez cette case décochée pour le saisir à chaque connexion.",
 
   'field.form-invalid': 'Les réglages du compte sont illisibles : remplissez de nouveau le formulaire et enregistrez-le.',
   'field.server-url-missing': "Saisissez l'adresse du serveur WebSocket fournie par votre opérateur, par exemple wss://pbx.example.com:8089/ws.",
@@ -104,7 +107,7 @@ export const fr: Catalogue = {
   'error.sipCode': 'SIP {code}',
 
   'notice.settings-corrupt': 'Vos réglages enregistrés étaient illisibles : les réglages par défaut ont été chargés. Les anciens ont été mis de côté.',
-  'notice.secrets-unprotected': 'Ce système ne peut pas protéger un mot de passe enregistré : il serait stocké en clair.',
+  'notice.secrets-unprotected': "Ce système ne peut pas protéger un mot de passe enregistré : il n'est donc enregistré que si vous le choisissez dans les réglages du compte.",
   'notice.password-unreadable': 'Le mot de passe enregistré est illisible. Saisissez-le à nouveau, puis connectez-vous.',
 
   'errors.heading': 'Problèmes',

@@ -16,13 +16,15 @@ const account: AccountSettings = {
 /** A stand-in for the preload's bridge that behaves like the main process would. */
 function bridgeLike() {
   const published: unknown[] = [];
+  const saveOptions: unknown[] = [];
   const listeners = new Set<(command: PhoneCommand) => void>();
   let saved: StoredAccount = { settings: null, password: null, notices: [] };
   let preferences: AppPreferences = defaultAppPreferences();
   const preferenceListeners = new Set<(preferences: AppPreferences) => void>();
   const bridge: SoftphoneBridge = {
     loadAccount: async () => saved,
-    saveAccount: async (settings, password) => {
+    saveAccount: async (settings, password, options) => {
+      saveOptions.push(options);
       saved = { settings, password, notices: [] };
       return { ok: true, passwordSaved: password !== null };
     },
@@ -53,7 +55,7 @@ function bridgeLike() {
     },
   };
   const command = (value: PhoneCommand) => listeners.forEach((listener) => listener(value));
-  return { bridge, published, command };
+  return { bridge, published, command, saveOptions };
 }
 
 describe('electron platform', () => {
@@ -63,6 +65,14 @@ describe('electron platform', () => {
     expect(platform.kind).toBe('desktop');
     await expect(platform.saveAccount(account, 'pw')).resolves.toEqual({ ok: true, passwordSaved: true });
     await expect(platform.loadAccount()).resolves.toEqual({ settings: account, password: 'pw', notices: [] });
+  });
+
+  it("hands the user's consent to keep an unprotected password to the bridge", async () => {
+    const { bridge, saveOptions } = bridgeLike();
+    const platform = createElectronPlatform(bridge);
+    await platform.saveAccount(account, 'pw', { allowUnprotectedPassword: true });
+    await platform.saveAccount(account, 'pw');
+    expect(saveOptions).toEqual([{ allowUnprotectedPassword: true }, undefined]);
   });
 
   it('publishes snapshots and relays commands until unsubscribed', () => {

@@ -17,7 +17,7 @@ export function createElectronPlatform(bridge: SoftphoneBridge | undefined = fin
   return {
     kind: 'desktop',
     loadAccount: () => bridge.loadAccount(),
-    saveAccount: (settings, password) => bridge.saveAccount(settings, password),
+    saveAccount: (settings, password, options) => bridge.saveAccount(settings, password, options),
     publishCall: (snapshot) => bridge.publishCall(snapshot),
     publishRegistration: (snapshot) => bridge.publishRegistration(snapshot),
     onCommand: (listener) => bridge.onCommand(listener),

@@ -124,6 +124,8 @@ export function createWebPlatform(storage: Storage = window.localStorage): Platf
       return { settings, password: settings ? password : null, notices };
     },
 
+    // The options are not read: with nowhere safe to keep a password, a tab never keeps one,
+    // whatever the user would allow.
     async saveAccount(settings, newPassword) {
       const result = validateAccountSettings(settings, { requirePassword: false });
       if (!result.ok) return { ok: false, passwordSaved: false, error: result.errors.map((e) => e.message).join(' ') };

@@ -22,6 +22,10 @@ export const useRegistrationStore = defineStore('registration', () => {
   const form = ref<AccountSettings>(emptyAccountSettings());
   /** Whether the host kept the password at the last save; null before any save. */
   const passwordSaved = ref<boolean | null>(null);
+  /** The host has no keyring to protect a saved password (Linux without GNOME Keyring/KWallet). */
+  const secretsUnprotected = ref(false);
+  /** The user's choice to keep the password there anyway; off unless they tick it. */
+  const rememberUnprotected = ref(false);
 
   /** The SIP domain that completes a bare number or user name typed in the dialpad. */
   const defaultDomain = computed(() => {
@@ -39,6 +43,10 @@ export const useRegistrationStore = defineStore('registration', () => {
   async function start(): Promise<void> {
     const stored = await platform.loadAccount();
     stored.notices.forEach((notice) => errors.reportNotice(notice));
+    secretsUnprotected.value = stored.notices.some((notice) => notice.code === 'secrets-unprotected');
+    // A password readable on such a host was kept because the user agreed earlier: show that
+    // choice as it stands, or the next save would silently forget the password.
+    rememberUnprotected.value = secretsUnprotected.value && stored.password !== null;
     if (stored.settings) form.value = { ...stored.settings, password: stored.password ?? '' };
     if (stored.settings && stored.password) await connect(form.value);
   }
@@ -63,7 +71,9 @@ export const useRegistrationStore = defineStore('registration', () => {
   }
 
   async function save(account: AccountSettings): Promise<void> {
-    const saved = await platform.saveAccount({ ...account, password: '' }, account.password);
+    const saved = await platform.saveAccount({ ...account, password: '' }, account.password, {
+      allowUnprotectedPassword: rememberUnprotected.value,
+    });
     passwordSaved.value = saved.passwordSaved;
     if (!saved.ok) errors.report({ code: 'account-save-failed', textKey: 'account.saveFailed' });
   }
@@ -77,5 +87,16 @@ export const useRegistrationStore = defineStore('registration', () => {
     snapshot.value = { ...phone.registration };
   }
 
-  return { snapshot, form, passwordSaved, defaultDomain, registered, start, connect, disconnect };
+  return {
+    snapshot,
+    form,
+    passwordSaved,
+    secretsUnprotected,
+    rememberUnprotected,
+    defaultDomain,
+    registered,
+    start,
+    connect,
+    disconnect,
+  };
 });
