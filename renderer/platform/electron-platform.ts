@@ -9,7 +9,9 @@ export type DesktopPlatformAdapter = Required<PlatformAdapter>;
 
 /** The preload's bridge, or undefined when the page runs outside Electron. */
 export function findSoftphoneBridge(): SoftphoneBridge | undefined {
-  return typeof window === 'undefined' ? undefined : window.softphone;
+  // `globalThis` is the window in a page; written so, this module type-checks without the DOM
+  // too (the Electron-side test drives it through the real preload).
+  return (globalThis as { softphone?: SoftphoneBridge }).softphone;
 }
 
 export function createElectronPlatform(bridge: SoftphoneBridge | undefined = findSoftphoneBridge()): DesktopPlatformAdapter {

@@ -1,0 +1,100 @@
+// The renderer's desktop PlatformAdapter, end to end through the real preload and the real
+// IPC router, with Electron itself played by the one shared fake.
+
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { AccountSettings } from '../shared/account-settings';
+import { defaultAppPreferences, type AppPreferences } from '../shared/app-preferences';
+import type { SoftphoneBridge } from '../shared/ipc-contract';
+import type { PhoneCommand } from '../shared/platform';
+import { createElectronPlatform } from '../renderer/platform/electron-platform';
+import { APP_ENTRY_URL } from './app-origin';
+import { createIpcRouter, type IpcRouter } from './ipc-router';
+import { BrowserWindow, contextBridge, ipcMain, ipcRenderer, resetElectronFake } from './test-support/electron-fake';
+import { createWindowRegistry } from './window-registry';
+
+vi.mock('electron', () => import('./test-support/electron-fake'));
+
+const account: AccountSettings = {
+  serverUrl: 'wss://pbx.example.com/ws',
+  sipUri: 'sip:1001@pbx.example.com',
+  username: '1001',
+  password: '',
+  iceServers: [],
+};
+
+let window: BrowserWindow;
+let bridge: SoftphoneBridge;
+let main: IpcRouter;
+
+beforeAll(async () => {
+  resetElectronFake();
+  window = new BrowserWindow();
+  await window.loadURL(APP_ENTRY_URL);
+  ipcRenderer.bind(window.webContents);
+  await import('./preload');
+  bridge = contextBridge.mainWorld.softphone as SoftphoneBridge;
+});
+
+function routeToMain(): IpcRouter {
+  const windows = createWindowRegistry<BrowserWindow>();
+  windows.add(window);
+  main = createIpcRouter({ ipcMain, isOwnWebContents: (contents) => windows.has(contents), log: () => {} });
+  return main;
+}
+
+afterEach(() => main?.dispose());
+
+describe('desktop platform adapter', () => {
+  it('saves the account with the user’s consent about an unprotected password', async () => {
+    const saves: unknown[] = [];
+    routeToMain().handle('account:save', (request) => {
+      saves.push(request);
+      return { ok: true, passwordSaved: request.allowUnprotectedPassword === true };
+    });
+    const platform = createElectronPlatform(bridge);
+    expect(platform.kind).toBe('desktop');
+    await expect(platform.saveAccount(account, 'pw', { allowUnprotectedPassword: true })).resolves.toEqual({ ok: true, passwordSaved: true });
+    await expect(platform.saveAccount(account, 'pw')).resolves.toEqual({ ok: true, passwordSaved: false });
+    expect(saves).toMatchObject([
+      { settings: { username: '1001' }, password: 'pw', allowUnprotectedPassword: true },
+      { settings: { username: '1001' }, password: 'pw', allowUnprotectedPassword: false },
+    ]);
+  });
+
+  it('relays host commands until unsubscribed', () => {
+    const router = routeToMain();
+    const platform = createElectronPlatform(bridge);
+    const received: PhoneCommand[] = [];
+    const unsubscribe = platform.onCommand((command) => received.push(command));
+    router.emit(window.webContents, 'phone:command', { kind: 'reject-busy', callId: 'c1' });
+    unsubscribe();
+    router.emit(window.webContents, 'phone:command', { kind: 'decline', callId: 'c2' });
+    expect(received).toEqual([{ kind: 'reject-busy', callId: 'c1' }]);
+  });
+
+  it('offers preferences, the server allow-list and the shortcut status', async () => {
+    const router = routeToMain();
+    let stored: AppPreferences = defaultAppPreferences();
+    const allowed: string[] = [];
+    router.handle('preferences:load', () => stored);
+    router.handle('preferences:save', (next) => (stored = next));
+    router.handle('account:allow-server', (url) => {
+      allowed.push(url);
+      return true;
+    });
+    const status = { accelerator: 'CommandOrControl+Shift+A', registered: false, error: 'in-use' as const };
+    router.handle('shortcuts:status', () => ({ answer: status, hangup: { ...status, registered: true, error: undefined }, toggleMute: { ...status, registered: true, error: undefined } }));
+    const platform = createElectronPlatform(bridge);
+
+    const next = { ...defaultAppPreferences(), doNotDisturb: true };
+    await expect(platform.savePreferences(next)).resolves.toEqual(next);
+    await expect(platform.loadPreferences()).resolves.toEqual(next);
+    await expect(platform.allowServer('wss://pbx.example.com/ws')).resolves.toBe(true);
+    expect(allowed).toEqual(['wss://pbx.example.com/ws']);
+    expect((await platform.shortcutStatus()).answer).toMatchObject({ registered: false, error: 'in-use' });
+  });
+
+  it('explains itself when the page is not inside the desktop app', () => {
+    expect(() => createElectronPlatform(undefined)).toThrow(/not running in the Softphone desktop app/);
+  });
+});
