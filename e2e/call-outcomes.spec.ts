@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { dial, freshUser, sessions, withRegisteredPhones } from './support/phone-page';
+import { expectNotRising, expectRising } from './support/media-stats';
+import { answeredCall, dial, freshUser, sessions, withRegisteredPhones } from './support/phone-page';
 
 test.describe('call outcomes', () => {
   test('B declines: A is told the call was declined (603)', async () => {
@@ -26,6 +27,21 @@ test.describe('call outcomes', () => {
       await expect(alice.page.getByText('Busy', { exact: true })).toBeVisible();
       await expect(alice.page.getByText(/486/)).toBeVisible();
       await expect(bob.page.getByRole('button', { name: 'Answer', exact: true })).toHaveCount(0);
+    });
+  });
+
+  test('answering a second call puts the first on hold', async () => {
+    await withRegisteredPhones(['Alice', 'Bob', 'Carol'], async ([alice, bob, carol]) => {
+      await answeredCall(alice, bob);
+      await dial(carol, alice.user);
+      await alice.page.getByRole('button', { name: 'Answer', exact: true }).click();
+
+      await expect.poll(async () => (await sessions(alice.page)).map((s) => [s.number, s.paused]).sort()).toEqual(
+        [[bob.user, true], [carol.user, false]].sort(),
+      );
+      // Bob no longer hears Alice; Carol does.
+      await expectNotRising(bob.page, 'audio', 'bytesReceived', { settleMs: 500 });
+      await expectRising(carol.page, 'audio', 'bytesReceived');
     });
   });
 

@@ -126,6 +126,25 @@ test('screen sharing on a video call replaces the camera, and the camera comes b
   });
 });
 
+test('video paused during a share stays off when the share stops, and comes back on resume', async () => {
+  await withRegisteredPhones(['Alice', 'Bob'], async ([alice, bob]) => {
+    await videoCall(alice, bob);
+    await videoFlowsTo(bob.page);
+    await alice.page.getByRole('button', { name: 'Share screen' }).click();
+    await decodedSize(bob.page, 1280, 720);
+    await alice.page.getByRole('button', { name: 'Pause video' }).click();
+
+    await alice.page.getByRole('button', { name: 'Stop sharing', exact: true }).click();
+    // The camera was paused: nothing may reach the far end once the screen is gone.
+    await expectNotRising(bob.page, 'video', 'framesDecoded', { settleMs: 700 });
+    expect((await sessions(alice.page))[0]).toMatchObject({ screensharing: false, videoMuted: true, cameraEnabled: true });
+
+    await alice.page.getByRole('button', { name: 'Resume video' }).click();
+    await expectRising(bob.page, 'video', 'framesDecoded', { settleMs: 500 });
+    await audioFlows(alice.page, bob.page);
+  });
+});
+
 test('a video call from a machine without a camera goes on as an audio call, and says why', async () => {
   const browser = await launchChromium();
   try {

@@ -20,7 +20,7 @@ export function createElectronPlatform(bridge: SoftphoneBridge | undefined = fin
     kind: 'desktop',
     loadAccount: () => bridge.loadAccount(),
     saveAccount: (settings, password, options) => bridge.saveAccount(settings, password, options),
-    publishCall: (snapshot) => bridge.publishCall(snapshot),
+    publishCall: (snapshot, details) => bridge.publishCall(snapshot, details),
     publishRegistration: (snapshot) => bridge.publishRegistration(snapshot),
     onCommand: (listener) => bridge.onCommand(listener),
     allowServer: (serverUrl) => bridge.allowServer(serverUrl),

@@ -138,6 +138,8 @@ export function createWebPlatform(storage: Storage = window.localStorage): Platf
       return { ok: true, passwordSaved: false };
     },
 
+    // The details (what the INVITE asked) are not read: in a tab the page applies the
+    // auto-answer policy itself, so the host has nothing to decide.
     publishCall(snapshot) {
       const id = snapshot.sipCallId || snapshot.callId;
       if (!id) return;

@@ -27,6 +27,7 @@ export class CallController {
   private outcome: CallOutcome | null = null;
   private reinviteInFlight = false;
   private readonly video: CallVideo;
+  private mediaChanges: Promise<void> = Promise.resolve();
 
   constructor(
     readonly session: Session,
@@ -42,11 +43,16 @@ export class CallController {
       change: (change, event) => this.emitChange(change, event),
       emit: this.emit,
       reinvite: (prepare, rollback) => this.reinviteWithGlareRetry(prepare, rollback),
+      stopScreenSharing: () => this.setScreenSharing(false),
     });
     session.stateChange.addListener((state) => this.onStateChange(state));
     session.delegate = {
       ...session.delegate,
-      onSessionDescriptionHandler: (sdh) => this.video.attach(sdh),
+      onSessionDescriptionHandler: (sdh) => {
+        this.video.attach(sdh);
+        // Mute may be pressed before the microphone opens: apply it to the tracks when they come.
+        if (sdh instanceof SoftphoneSessionDescriptionHandler) sdh.onLocalMedia = () => this.applyMute();
+      },
       onBye: (bye) => {
         this.outcome ??= { reason: 'hung-up-remotely' };
         // Setting a delegate makes accepting the BYE our job.
@@ -136,7 +142,8 @@ export class CallController {
   /** 603 Decline when the user refuses; 486 Busy Here for do-not-disturb (the PBX then routes on). */
   async decline(statusCode: 603 | 486 = 603): Promise<void> {
     const invitation = this.session as Invitation;
-    if (invitation.state !== SessionState.Initial) return;
+    // Establishing too: the user may decline while the answer still waits for the microphone.
+    if (invitation.state !== SessionState.Initial && invitation.state !== SessionState.Establishing) return;
     this.outcome = { reason: 'declined-locally', sipCode: statusCode };
     await invitation.reject({ statusCode, reasonPhrase: statusCode === 603 ? 'Decline' : 'Busy Here' });
   }
@@ -158,12 +165,16 @@ export class CallController {
     } else if (this.session instanceof Inviter && (state === SessionState.Initial || state === SessionState.Establishing)) {
       this.outcome ??= { reason: 'canceled-locally' };
       await this.session.cancel();
-    } else if (this.session instanceof Invitation && state === SessionState.Initial) {
+    } else if (this.session instanceof Invitation && (state === SessionState.Initial || state === SessionState.Establishing)) {
       await this.decline();
     }
   }
 
-  async setHold(hold: boolean): Promise<void> {
+  setHold(hold: boolean): Promise<void> {
+    return this.oneAtATime(() => this.applyHold(hold));
+  }
+
+  private async applyHold(hold: boolean): Promise<void> {
     if (this.current.paused === hold) return;
     const code = hold ? 'hold-failed' : 'resume-failed';
     try {
@@ -187,8 +198,12 @@ export class CallController {
 
   setMuted(muted: boolean): void {
     if (this.current.muted === muted) return;
-    for (const track of this.localAudioTracks()) track.enabled = !muted;
     this.emitChange((s) => (muted ? s.mute() : s.unmute()), [muted ? 'onCallMuted' : 'onCallUnmuted']);
+    this.applyMute();
+  }
+
+  private applyMute(): void {
+    for (const track of this.localAudioTracks()) track.enabled = !this.current.muted;
   }
 
   async sendDtmf(tones: string): Promise<void> {
@@ -208,7 +223,11 @@ export class CallController {
    * connection; a re-INVITE (with ICE restart, as the network may have changed too) teaches it
    * the new one. A failure here is not fatal: media may well still flow.
    */
-  async refreshAfterReconnect(): Promise<void> {
+  refreshAfterReconnect(): Promise<void> {
+    return this.oneAtATime(() => this.applyReconnectRefresh());
+  }
+
+  private async applyReconnectRefresh(): Promise<void> {
     if (this.session.state !== SessionState.Established) return;
     const previous = this.session.sessionDescriptionHandlerOptionsReInvite;
     try {
@@ -230,18 +249,29 @@ export class CallController {
   // --- video (see call-video.ts) -----------------------------------------------------------
 
   setCamera(enabled: boolean): Promise<void> {
-    return this.video.setCamera(enabled);
+    return this.oneAtATime(() => this.video.setCamera(enabled));
   }
 
   setVideoMuted(muted: boolean): Promise<void> {
-    return this.video.setVideoMuted(muted);
+    return this.oneAtATime(() => this.video.setVideoMuted(muted));
   }
 
   setScreenSharing(on: boolean): Promise<void> {
-    return this.video.setScreenSharing(on);
+    return this.oneAtATime(() => this.video.setScreenSharing(on));
   }
 
   // --- internals -----------------------------------------------------------------------------
+
+  /**
+   * Changes to the call's media (hold, camera, share, the refresh after a reconnect) run one
+   * after the other: a double click or a shortcut racing a button then waits its turn instead
+   * of failing, or of opening a second camera.
+   */
+  private oneAtATime(action: () => Promise<void>): Promise<void> {
+    const run = this.mediaChanges.then(action, action);
+    this.mediaChanges = run.catch(() => undefined);
+    return run;
+  }
 
   private onStateChange(state: SessionState): void {
     switch (state) {
@@ -325,7 +355,9 @@ export class CallController {
       this.session
         .invite({
           requestDelegate: {
-            onAccept: () => resolve(),
+            // SIP.js reports an accepted re-INVITE even when applying its answer failed and it
+            // ended the call: only a call still up counts as changed.
+            onAccept: () => (this.session.state === SessionState.Established ? resolve() : reject(new Error('The call ended during the change.'))),
             onReject: (response) => reject(new ReinviteRejected(response.message.statusCode ?? 500)),
           },
         })

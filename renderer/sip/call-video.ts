@@ -20,6 +20,8 @@ export interface VideoHost {
   emit: TypedEmitter<PhoneEventMap>['emit'];
   /** Re-INVITE with glare retry; `rollback` runs when it fails. */
   reinvite(prepare: () => void, rollback: () => void): Promise<void>;
+  /** Queue the end of the share behind whatever change of this call is running. */
+  stopScreenSharing(): Promise<void>;
 }
 
 export class CallVideo {
@@ -40,47 +42,47 @@ export class CallVideo {
   /** Camera on (adds video to an audio call by re-INVITE) or off (video removed, far end told). */
   async setCamera(enabled: boolean): Promise<void> {
     const sdh = this.host.sdh();
-    if (!sdh || this.host.snapshot().cameraEnabled === enabled) return;
-    if (this.host.snapshot().screensharing) {
+    const call = this.host.snapshot();
+    if (!sdh || call.cameraEnabled === enabled) return;
+    if (call.screensharing) {
       // The share owns the video sender; the camera is what comes back when it stops.
-      if (!enabled) this.cameraDuringShare?.stop();
-      this.cameraDuringShare = enabled ? await this.tryOpenCamera() : null;
+      this.parkCamera(enabled ? await this.openCameraForCall() : null);
       if (enabled && !this.cameraDuringShare) return;
-      this.host.change((s) => (enabled ? s.enableCamera() : s.disableCamera()), [enabled ? 'onCameraResumed' : 'onCameraDisabled']);
+      this.host.change((s) => {
+        if (enabled) s.enableCamera();
+        else s.disableCamera();
+        s.videoMuted = false;
+      }, [enabled ? 'onCameraResumed' : 'onCameraDisabled']);
       return;
     }
-    if (enabled) {
-      const camera = await this.tryOpenCamera();
-      if (!camera) return;
-      const ok = await this.renegotiateVideo(sdh, camera);
-      if (!ok) return;
-      this.host.change((s) => {
-        s.enableCamera();
-        s.videoMuted = false;
-      }, ['onCameraResumed']);
-    } else {
-      const ok = await this.renegotiateVideo(sdh, null);
-      if (!ok) return;
-      this.host.change((s) => {
-        s.disableCamera();
-        s.videoMuted = false;
-      }, ['onCameraDisabled']);
-    }
+    const camera = enabled ? await this.openCameraForCall() : null;
+    if (enabled && !camera) return;
+    if (!(await this.renegotiateVideo(sdh, camera))) return;
+    this.host.change((s) => {
+      if (enabled) s.enableCamera();
+      else s.disableCamera();
+      s.videoMuted = false;
+    }, [enabled ? 'onCameraResumed' : 'onCameraDisabled']);
   }
 
   /**
    * Pause the camera without renegotiating: the sender goes quiet and the track is stopped so
-   * the camera light goes off; unmuting opens the camera again.
+   * the camera light goes off; unmuting opens the camera again. During a share the paused or
+   * resumed camera is the one that comes back when the share stops.
    */
   async setVideoMuted(muted: boolean): Promise<void> {
     const sdh = this.host.sdh();
-    if (!sdh || !this.host.snapshot().cameraEnabled || this.host.snapshot().videoMuted === muted) return;
-    if (muted) {
-      if (!this.host.snapshot().screensharing) (await unsendVideoTrack(sdh))?.stop();
-    } else if (!this.host.snapshot().screensharing) {
-      const camera = await this.tryOpenCamera();
+    const call = this.host.snapshot();
+    if (!sdh || !call.cameraEnabled || call.videoMuted === muted) return;
+    if (call.screensharing) {
+      this.parkCamera(muted ? null : await this.openCameraForCall());
+      if (!muted && !this.cameraDuringShare) return;
+    } else if (muted) {
+      (await unsendVideoTrack(sdh))?.stop();
+    } else {
+      const camera = await this.openCameraForCall();
       if (!camera) return;
-      await sendVideoTrack(sdh, camera);
+      (await sendVideoTrack(sdh, camera))?.stop();
     }
     this.host.change((s) => (muted ? s.muteVideo() : s.unmuteVideo()));
   }
@@ -89,44 +91,50 @@ export class CallVideo {
     const sdh = this.host.sdh();
     if (!sdh || this.host.snapshot().screensharing === on) return;
     if (on) {
-      let screen: MediaStreamTrack | undefined;
-      try {
-        const display = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
-        screen = display.getVideoTracks()[0];
-      } catch (error) {
-        this.host.emit('onActionFailed', this.host.snapshot(), screenShareError(error) ?? reinviteError('renegotiation-failed', error));
-        return;
-      }
+      const screen = await this.openScreen();
       if (!screen) return;
-      // The browser's or the OS's own "Stop sharing" ends the track: end the share cleanly.
-      screen.addEventListener('ended', () => void this.setScreenSharing(false));
-      const cameraLive = this.host.snapshot().cameraEnabled && !this.host.snapshot().videoMuted;
-      if (this.host.snapshot().cameraEnabled) {
+      const call = this.host.snapshot();
+      if (call.cameraEnabled) {
         // A video call: swap the camera for the screen on the same m-line, no renegotiation.
-        this.cameraDuringShare = await sendVideoTrack(sdh, screen);
-        if (!cameraLive) this.cameraDuringShare = null;
+        const camera = await sendVideoTrack(sdh, screen);
+        this.parkCamera(call.videoMuted ? null : camera);
       } else if (!(await this.renegotiateVideo(sdh, screen))) {
         return;
       }
       this.screenTrack = screen;
+      // The browser's or the OS's own "Stop sharing" ends the track: end the share cleanly.
+      screen.addEventListener('ended', () => void this.host.stopScreenSharing());
       await preferSharpness(sdh, screen);
       this.host.change((s) => s.startScreenSharing(), ['onScreenShareStarted']);
       return;
     }
     const screen = this.screenTrack;
     this.screenTrack = null;
-    if (this.host.snapshot().cameraEnabled) {
-      const camera = this.cameraDuringShare;
-      this.cameraDuringShare = null;
-      if (camera && camera.readyState === 'live') await sendVideoTrack(sdh, camera);
-      else await unsendVideoTrack(sdh);
-    } else {
-      // The share had added video to an audio call: take it away again. If the far end
-      // refuses, nothing is sent anyway (the sender is empty), so the share still ends.
-      await this.renegotiateVideo(sdh, null);
+    try {
+      const call = this.host.snapshot();
+      if (call.cameraEnabled) {
+        const camera = this.cameraDuringShare;
+        this.cameraDuringShare = null;
+        if (camera && camera.readyState === 'live' && !call.videoMuted) await sendVideoTrack(sdh, camera);
+        else {
+          camera?.stop();
+          await unsendVideoTrack(sdh);
+        }
+      } else {
+        // The share had added video to an audio call: take it away again. If the far end
+        // refuses, nothing is sent anyway (the sender is empty), so the share still ends.
+        await this.renegotiateVideo(sdh, null);
+      }
+    } finally {
+      screen?.stop();
+      this.host.change((s) => s.stopScreenSharing(), ['onScreenShareEnded']);
     }
-    screen?.stop();
-    this.host.change((s) => s.stopScreenSharing(), ['onScreenShareEnded']);
+  }
+
+  /** The camera that a share stands in for: replacing it stops the previous one. */
+  private parkCamera(camera: MediaStreamTrack | null): void {
+    if (this.cameraDuringShare !== camera) this.cameraDuringShare?.stop();
+    this.cameraDuringShare = camera;
   }
 
   /**
@@ -135,22 +143,54 @@ export class CallVideo {
    */
   private async renegotiateVideo(sdh: SoftphoneSessionDescriptionHandler, track: MediaStreamTrack | null): Promise<boolean> {
     const wasSending = sdh.sendVideo;
-    const previous = track ? await sendVideoTrack(sdh, track) : await unsendVideoTrack(sdh);
+    let previous: MediaStreamTrack | null = null;
     try {
+      previous = track ? await sendVideoTrack(sdh, track) : await unsendVideoTrack(sdh);
       await this.host.reinvite(() => {
         sdh.sendVideo = track !== null;
       }, () => {
         sdh.sendVideo = wasSending;
       });
     } catch (error) {
-      if (previous) await sendVideoTrack(sdh, previous);
-      else await unsendVideoTrack(sdh);
-      track?.stop();
+      try {
+        if (previous) await sendVideoTrack(sdh, previous);
+        else await unsendVideoTrack(sdh);
+      } catch {
+        // The call is gone: nothing to put back.
+      } finally {
+        track?.stop();
+      }
       this.host.emit('onActionFailed', this.host.snapshot(), reinviteError('renegotiation-failed', error));
       return false;
     }
     if (!track) previous?.stop();
     return true;
+  }
+
+  /** A camera track, or null (reported). Also null, with the camera closed again, if the call ended meanwhile. */
+  private async openCameraForCall(): Promise<MediaStreamTrack | null> {
+    const camera = await this.tryOpenCamera();
+    return this.stillInCall(camera);
+  }
+
+  /** The screen or window the user picks, or null (cancelled, refused, or the call ended meanwhile). */
+  private async openScreen(): Promise<MediaStreamTrack | null> {
+    try {
+      const display = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
+      return this.stillInCall(display.getVideoTracks()[0] ?? null);
+    } catch (error) {
+      this.host.emit('onActionFailed', this.host.snapshot(), screenShareError(error) ?? reinviteError('renegotiation-failed', error));
+      return null;
+    }
+  }
+
+  /** Pickers and permission prompts take time: a track that arrives after hang-up is closed at once. */
+  private stillInCall(track: MediaStreamTrack | null): MediaStreamTrack | null {
+    if (track && !this.host.sdh()) {
+      track.stop();
+      return null;
+    }
+    return track;
   }
 
   private async tryOpenCamera(): Promise<MediaStreamTrack | null> {

@@ -35,6 +35,8 @@ export interface SipPhoneOptions {
 }
 
 const DEFAULT_USER_AGENT = 'Softphone/0.1 (SIP.js 0.21)';
+/** SIP's own transaction timeout (64 x T1): past it no answer will come. */
+const REGISTER_TIMEOUT_MS = 32_000;
 
 /** Everything tied to one connected account; replaced as a whole on reconnect with new settings. */
 interface Line {
@@ -53,6 +55,7 @@ class SipPhone implements PhoneApi {
   private readonly events = new TypedEmitter<PhoneEventMap>();
   private readonly calls = new Map<string, CallController>();
   private line: Line | null = null;
+  private connectAttempt = 0;
   private state: RegistrationSnapshot = { status: 'unregistered', aor: null, error: null };
   private readonly onOnline = () => this.reconnectNow();
 
@@ -71,7 +74,11 @@ class SipPhone implements PhoneApi {
   // --- line ----------------------------------------------------------------------------------
 
   async connect({ account, password }: ConnectOptions): Promise<RegistrationSnapshot> {
-    await this.disconnect();
+    // A second connect (double click, Enter twice) supersedes the first one, which then stops
+    // at its next step instead of leaving a second registration running behind our back.
+    const attempt = ++this.connectAttempt;
+    await this.stopLine();
+    if (attempt !== this.connectAttempt) return this.state;
     const checked = validateAccountSettings({ ...account, password });
     if (!checked.ok) {
       const first = checked.errors[0]!;
@@ -112,14 +119,21 @@ class SipPhone implements PhoneApi {
     } catch {
       if (!line.live) return this.state;
       // The user sees why; retrying in the background would hide a wrong URL.
-      await this.stopLine(line);
+      await this.closeLine(line);
       return this.setRegistration({ status: 'failed', aor, error: serverUnreachableError(settings.serverUrl) });
     }
+    if (!line.live) return this.state;
     this.events.emit('onConnected');
     return this.register(line);
   }
 
   async disconnect(): Promise<void> {
+    this.connectAttempt += 1;
+    await this.stopLine();
+  }
+
+  /** Unregister, end the calls and close the socket of the current line, if any. */
+  private async stopLine(): Promise<void> {
     const line = this.line;
     if (!line) return;
     line.live = false;
@@ -129,7 +143,7 @@ class SipPhone implements PhoneApi {
     if (line.registerer.state === RegistererState.Registered) {
       await line.registerer.unregister().catch(() => undefined);
     }
-    await this.stopLine(line);
+    await this.closeLine(line);
     this.setRegistration({ status: 'unregistered', aor: null, error: null });
   }
 
@@ -159,14 +173,31 @@ class SipPhone implements PhoneApi {
   private register(line: Line): Promise<RegistrationSnapshot> {
     this.setRegistration({ status: 'registering', aor: line.aor, error: null });
     return new Promise((resolve) => {
-      const fail = (error: PhoneError) => resolve(line.live ? this.setRegistration({ status: 'failed', aor: line.aor, error }) : this.state);
+      let settled = false;
+      const settle = (next: RegistrationSnapshot | null) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        stopWatching();
+        resolve(line.live && next ? this.setRegistration(next) : this.state);
+      };
+      const succeed = () => {
+        line.reconnectAttempt = 0;
+        settle({ status: 'registered', aor: line.aor, error: null });
+      };
+      const fail = (error: PhoneError) => settle({ status: 'failed', aor: line.aor, error });
+      // SIP.js retries a 423 (Interval Too Brief) itself, without our delegate: its state change
+      // is then the only news of success.
+      const watcher = (state: RegistererState) => {
+        if (state === RegistererState.Registered) succeed();
+      };
+      line.registerer.stateChange.addListener(watcher);
+      const stopWatching = () => line.registerer.stateChange.removeListener(watcher);
+      const timer = setTimeout(() => fail(registrationRejectedError(408, 'Request Timeout')), REGISTER_TIMEOUT_MS);
       line.registerer
         .register({
           requestDelegate: {
-            onAccept: () => {
-              line.reconnectAttempt = 0;
-              resolve(line.live ? this.setRegistration({ status: 'registered', aor: line.aor, error: null }) : this.state);
-            },
+            onAccept: succeed,
             onReject: (response) => {
               const { statusCode, reasonPhrase } = response.message;
               fail(registrationRejectedError(statusCode ?? 500, reasonPhrase ?? ''));
@@ -235,7 +266,7 @@ class SipPhone implements PhoneApi {
     await Promise.allSettled([...this.calls.values()].map((c) => c.refreshAfterReconnect()));
   }
 
-  private async stopLine(line: Line): Promise<void> {
+  private async closeLine(line: Line): Promise<void> {
     await line.registerer.dispose().catch(() => undefined);
     await line.userAgent.stop().catch(() => undefined);
   }

@@ -34,6 +34,8 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   onRemoteDescription: ((sdp: string) => void) | undefined;
   /** Called when a camera was asked for but the call had to go on without it. */
   onMediaWarning: ((error: PhoneError) => void) | undefined;
+  /** Called once the local microphone (and camera) tracks are in place. */
+  onLocalMedia: (() => void) | undefined;
 
   private usableCandidate = false;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -57,6 +59,11 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   protected override getLocalMediaStream(options?: SessionDescriptionHandlerOptions): Promise<void> {
     if (options?.constraints?.video) this.sendVideo = true;
     return super.getLocalMediaStream(options);
+  }
+
+  protected override async setLocalMediaStream(stream: MediaStream): Promise<void> {
+    await super.setLocalMediaStream(stream);
+    this.onLocalMedia?.();
   }
 
   protected override updateDirection(options?: SessionDescriptionHandlerOptions): Promise<void> {
@@ -110,10 +117,11 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     super.close();
   }
 
+  /** Intent, not the sender's current track: a paused camera still owns its sending m-line. */
   private wantsToSend(transceiver: RTCRtpTransceiver): boolean {
     const kind = transceiver.receiver.track.kind;
     if (kind === 'audio') return true;
-    return kind === 'video' && this.sendVideo && transceiver.sender.track !== null;
+    return kind === 'video' && this.sendVideo;
   }
 
   private settleSoon(): void {

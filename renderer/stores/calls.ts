@@ -114,13 +114,20 @@ export const useCallsStore = defineStore('calls', () => {
     if (decision.action === 'answer') {
       setTimeout(() => {
         // Still ringing? The caller may have given up, or the user answered or declined.
-        if (sessions.value.get(id)?.isIncoming()) void answerBySystem(id);
+        const call = sessions.value.get(id);
+        if (call?.isIncoming() && call.isRinging() && !call.isIgnored()) void answerBySystem(id);
       }, decision.delayMs);
     }
   }
 
   async function answerBySystem(id: string, video = false): Promise<void> {
-    if (await run('call-failed', () => phone.answer(id, { video, bySystem: true }))) playAutoAnswerTone();
+    if (await answer(id, { video, bySystem: true })) playAutoAnswerTone();
+  }
+
+  /** Taking a second call puts the one the user was talking on on hold: never two parties at once. */
+  async function holdOthers(callId: string): Promise<void> {
+    const talking = calls.value.filter((call) => call.getId() !== callId && call.isAnswered() && !call.isOnHold() && !isOver(call));
+    for (const call of talking) await run('hold-failed', () => phone.hold(call.getId() ?? ''));
   }
   phone.on('onRemoteMedia', (session, stream) => {
     const id = session.getId();
@@ -145,7 +152,10 @@ export const useCallsStore = defineStore('calls', () => {
     }
   }
 
-  const answer = (callId: string, options: CallOptions = {}) => run('call-failed', () => phone.answer(callId, options));
+  async function answer(callId: string, options: CallOptions = {}): Promise<boolean> {
+    await holdOthers(callId);
+    return run('call-failed', () => phone.answer(callId, options));
+  }
   const decline = (callId: string) => run('call-failed', () => phone.decline(callId));
   const hangup = (callId: string) => run('call-failed', () => phone.hangup(callId));
   const hold = (callId: string) => run('hold-failed', () => phone.hold(callId));
@@ -161,6 +171,7 @@ export const useCallsStore = defineStore('calls', () => {
   const stopScreenSharing = (callId: string) => run('renegotiation-failed', () => phone.stopScreenSharing(callId));
 
   async function dial(target: string, options: CallOptions = {}): Promise<boolean> {
+    await holdOthers('');
     const placed = await run('call-failed', async () => track(await phone.call(target, options)));
     if (placed) dialInput.value = '';
     return placed;
