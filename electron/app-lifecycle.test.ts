@@ -1,9 +1,10 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultAppPreferences } from '../shared/app-preferences';
-import { CallSession } from '../shared/call-session';
+import type { AutoAnswerRequest } from '../shared/auto-answer-signals';
+import { CallSession, type CallSessionJSON } from '../shared/call-session';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-origin';
 import { startApp, type AppPaths, type StartOptions } from './app-lifecycle';
 import { answered, incomingRinging } from './test-support/calls';
@@ -72,6 +73,11 @@ async function started(options: StartOptions = {}) {
   if (!window) throw new Error('no window was opened');
   await nextTask(); // did-finish-load
   return { running, window, sender: senderAt(APP_ENTRY_URL, { contents: window.webContents }) };
+}
+
+/** What the renderer's `publishCall` puts on the wire: the snapshot, and what the INVITE asked. */
+function publishCall(sender: ReturnType<typeof senderAt>, session: CallSessionJSON, autoAnswerRequest?: AutoAnswerRequest) {
+  ipcMain.sendFrom(sender, 'phone:call-changed', autoAnswerRequest ? { session, autoAnswerRequest } : { session });
 }
 
 const commandsTo = (window: BrowserWindow) =>
@@ -146,6 +152,14 @@ describe('network policy', () => {
     await expect(ipcMain.invokeFrom(sender, 'account:load', undefined)).resolves.toEqual({ settings: account, password: 'pw-123', notices: [] });
   });
 
+  it('keeps a TURN credential out of settings.json and hands it back through account:load', async () => {
+    const { sender } = await started();
+    const withTurn = { ...account, iceServers: [{ urls: 'turn:turn.example.com:3478', username: 'alice', credential: 'turn-s3cret' }] };
+    await ipcMain.invokeFrom(sender, 'account:save', { settings: withTurn, password: 'pw-123' });
+    expect((await readFile(path.join(base, 'user-data', 'settings.json'))).includes(Buffer.from('turn-s3cret'))).toBe(false);
+    await expect(ipcMain.invokeFrom(sender, 'account:load', undefined)).resolves.toEqual({ settings: withTurn, password: 'pw-123', notices: [] });
+  });
+
   it('guards the web contents of every window and ignores IPC from a page that is not ours', async () => {
     const { window } = await started();
     expect(window.webContents.attemptNavigation('https://evil.example/')).toBe(true);
@@ -186,19 +200,19 @@ describe('calls on the desktop', () => {
   it('mirrors call snapshots published by the renderer', async () => {
     const { running, sender } = await started();
     const call = new CallSession({ sipCallId: 'call-1@pbx', number: '1002' }).toJSON();
-    ipcMain.sendFrom(sender, 'phone:call-changed', call);
+    publishCall(sender, call);
     expect(running.phone.activeCalls()).toEqual([call]);
   });
 
   it('never auto-answers while another call is ringing or up', async () => {
     await saveSettingsFile({ account, preferences: { autoAnswer: 'when-requested' } });
     const { sender, window } = await started();
-    ipcMain.sendFrom(sender, 'phone:call-changed', incomingRinging('plain@pbx'));
-    ipcMain.sendFrom(sender, 'phone:call-changed', { ...incomingRinging('paging@pbx'), ringing: true, autoAnswer: true });
+    publishCall(sender, incomingRinging('plain@pbx'));
+    publishCall(sender, { ...incomingRinging('paging@pbx'), ringing: true, autoAnswer: true });
     expect(commandsTo(window)).toEqual([]);
     // The first call still rings, so the paging call is not answered over it.
-    ipcMain.sendFrom(sender, 'phone:call-changed', { ...incomingRinging('plain@pbx'), sipStatus: 'Terminated', endTime: new Date().toISOString() });
-    ipcMain.sendFrom(sender, 'phone:call-changed', { ...incomingRinging('paging2@pbx'), autoAnswer: true });
+    publishCall(sender, { ...incomingRinging('plain@pbx'), sipStatus: 'Terminated', endTime: new Date().toISOString() });
+    publishCall(sender, { ...incomingRinging('paging2@pbx'), autoAnswer: true });
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(commandsTo(window)).toEqual([]);
   });
@@ -206,7 +220,7 @@ describe('calls on the desktop', () => {
   it('answers a requested call alone, at once', async () => {
     await saveSettingsFile({ account, preferences: { autoAnswer: 'when-requested' } });
     const { sender, window } = await started();
-    ipcMain.sendFrom(sender, 'phone:call-changed', incomingRinging('paging@pbx', { autoAnswer: true }));
+    publishCall(sender, incomingRinging('paging@pbx', { autoAnswer: true }));
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(commandsTo(window)).toEqual([{ kind: 'answer', callId: 'paging@pbx', auto: true }]);
   });
@@ -217,7 +231,7 @@ describe('calls on the desktop', () => {
     tray.contextMenu!.click('do-not-disturb');
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(window.webContents.sent.some((message) => message.channel === 'preferences:changed')).toBe(true);
-    ipcMain.sendFrom(sender, 'phone:call-changed', incomingRinging('c1@pbx'));
+    publishCall(sender, incomingRinging('c1@pbx'));
     expect(commandsTo(window)).toEqual([{ kind: 'reject-busy', callId: 'c1@pbx' }]);
     expect(tray.contextMenu!.items.find((item) => item.id === 'do-not-disturb')?.checked).toBe(true);
   });
@@ -226,7 +240,7 @@ describe('calls on the desktop', () => {
     const { running, sender, window } = await started();
     window.hide();
     ipcMain.sendFrom(sender, 'phone:registration-changed', { status: 'registered', aor: 'sip:1001@pbx.example.com', error: null });
-    ipcMain.sendFrom(sender, 'phone:call-changed', incomingRinging('c1@pbx'));
+    publishCall(sender, incomingRinging('c1@pbx'));
     const tray = FakeTray.all()[0]!;
     expect(tray.image).toBe(path.join(paths.trayIcons, 'ringing.png'));
     expect(running.trayModel()?.icon).toBe('ringing');
@@ -238,7 +252,7 @@ describe('calls on the desktop', () => {
 
     expect(globalShortcut.press('CommandOrControl+Shift+A')).toBe(true);
     expect(commandsTo(window)).toEqual([{ kind: 'answer', callId: 'c1@pbx' }]);
-    ipcMain.sendFrom(sender, 'phone:call-changed', answered(incomingRinging('c1@pbx')));
+    publishCall(sender, answered(incomingRinging('c1@pbx')));
     expect(popup.isDestroyed()).toBe(true);
     expect(tray.image).toBe(path.join(paths.trayIcons, 'in-call.png'));
     globalShortcut.press('CommandOrControl+Shift+H');
@@ -248,7 +262,7 @@ describe('calls on the desktop', () => {
   it('answers from the popup and brings the window forward', async () => {
     const { sender, window } = await started();
     window.hide();
-    ipcMain.sendFrom(sender, 'phone:call-changed', incomingRinging('c1@pbx'));
+    publishCall(sender, incomingRinging('c1@pbx'));
     const popup = BrowserWindow.getAllWindows().find((candidate) => candidate !== window)!;
     await nextTask();
     ipcMain.sendFrom(senderAt(`${APP_ORIGIN}/incoming-call/index.html`, { contents: popup.webContents }), 'popup:action', {
@@ -265,9 +279,9 @@ describe('calls on the desktop', () => {
 
   it('notifies missed calls, counts them in the tray, and not the ones declined from the tray', async () => {
     const { sender } = await started();
-    const ring = (id: string) => ipcMain.sendFrom(sender, 'phone:call-changed', incomingRinging(id));
+    const ring = (id: string) => publishCall(sender, incomingRinging(id));
     const end = (id: string) =>
-      ipcMain.sendFrom(sender, 'phone:call-changed', { ...incomingRinging(id), ringing: false, sipStatus: 'Terminated', endTime: new Date().toISOString() });
+      publishCall(sender, { ...incomingRinging(id), ringing: false, sipStatus: 'Terminated', endTime: new Date().toISOString() });
     ring('m1@pbx');
     end('m1@pbx');
     ring('d1@pbx');
@@ -275,6 +289,130 @@ describe('calls on the desktop', () => {
     end('d1@pbx');
     expect(FakeNotification.shown().map((notification) => notification.options.title)).toEqual(['Missed call']);
     expect(FakeTray.all()[0]!.toolTip).toContain('1 missed call');
+  });
+});
+
+describe("the INVITE's own auto-answer delay", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('answers after answer-after=30 although the preference says at once', async () => {
+    await saveSettingsFile({ account, preferences: { autoAnswer: 'when-requested', autoAnswerDelaySeconds: 0 } });
+    const { sender, window } = await started();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    publishCall(sender, incomingRinging('page@pbx', { autoAnswer: true }), { requested: true, delaySeconds: 30, source: 'call-info' });
+    vi.advanceTimersByTime(29_999);
+    expect(commandsTo(window)).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(commandsTo(window)).toEqual([{ kind: 'answer', callId: 'page@pbx', auto: true }]);
+  });
+
+  it('waits the preference delay for Answer-Mode, which gives none', async () => {
+    await saveSettingsFile({ account, preferences: { autoAnswer: 'when-requested', autoAnswerDelaySeconds: 5 } });
+    const { sender, window } = await started();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    publishCall(sender, incomingRinging('intercom@pbx', { autoAnswer: true }), { requested: true, delaySeconds: 0, source: 'answer-mode' });
+    vi.advanceTimersByTime(4_999);
+    expect(commandsTo(window)).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(commandsTo(window)).toEqual([{ kind: 'answer', callId: 'intercom@pbx', auto: true }]);
+  });
+});
+
+describe('when the phone page goes away', () => {
+  afterEach(() => vi.useRealTimers());
+
+  async function ringingWithWindowHidden(platform: NodeJS.Platform = 'linux') {
+    const app = await started({ platform });
+    app.window.hide();
+    publishCall(app.sender, incomingRinging('c1@pbx'));
+    await nextTask(); // the popup's page loads
+    return app;
+  }
+  const popups = (main: BrowserWindow) => BrowserWindow.getAllWindows().filter((candidate) => candidate !== main);
+
+  it('forgets its calls on reload: tray, popup and shortcuts no longer see a ghost call', async () => {
+    const { running, window } = await ringingWithWindowHidden();
+    ipcMain.sendFrom(senderAt(APP_ENTRY_URL, { contents: window.webContents }), 'phone:registration-changed', {
+      status: 'registered', aor: 'sip:1001@pbx.example.com', error: null,
+    });
+    expect(running.trayModel()?.icon).toBe('ringing');
+    expect(popups(window)).toHaveLength(1);
+
+    window.webContents.reload();
+    await nextTask();
+    expect(running.phone.activeCalls()).toEqual([]);
+    expect(running.phone.registration()).toBeNull();
+    expect(running.trayModel()?.icon).toBe('offline');
+    expect(FakeTray.all()[0]!.contextMenu!.items.some((item) => item.id === 'answer')).toBe(false);
+    expect(popups(window)).toEqual([]);
+    expect(globalShortcut.press('CommandOrControl+Shift+A')).toBe(true);
+    expect(commandsTo(window)).toEqual([]);
+  });
+
+  it('auto-answers again after a reload dropped a call that was up', async () => {
+    await saveSettingsFile({ account, preferences: { autoAnswer: 'when-requested' } });
+    const { sender, window } = await started();
+    publishCall(sender, answered(incomingRinging('up@pbx')));
+    window.webContents.reload();
+    await nextTask();
+    publishCall(sender, incomingRinging('paging@pbx', { autoAnswer: true }), { requested: true, delaySeconds: 0, source: 'answer-mode' });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(commandsTo(window)).toEqual([{ kind: 'answer', callId: 'paging@pbx', auto: true }]);
+  });
+
+  it('cancels a pending auto-answer when the renderer crashes', async () => {
+    await saveSettingsFile({ account, preferences: { autoAnswer: 'always', autoAnswerDelaySeconds: 5 } });
+    const { running, sender, window } = await started();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    publishCall(sender, incomingRinging('c1@pbx'));
+    window.webContents.crash('oom');
+    vi.advanceTimersByTime(10_000);
+    expect(commandsTo(window)).toEqual([]);
+    expect(running.phone.activeCalls()).toEqual([]);
+    expect(running.trayModel()?.icon).toBe('offline');
+  });
+
+  it('closes the incoming-call popup when the renderer crashes', async () => {
+    const { window } = await ringingWithWindowHidden('linux');
+    expect(popups(window)).toHaveLength(1);
+    window.webContents.crash();
+    expect(popups(window)).toEqual([]);
+  });
+
+  it('withdraws the incoming-call notification when the renderer crashes', async () => {
+    const { window } = await ringingWithWindowHidden('win32');
+    const [ringing] = FakeNotification.shown();
+    expect(ringing?.visible).toBe(true);
+    window.webContents.crash();
+    expect(ringing?.visible).toBe(false);
+    expect(FakeNotification.shown()).toHaveLength(1);
+  });
+
+  it('drops queued commands aimed at the old page’s calls, but keeps a link to dial', async () => {
+    await saveSettingsFile({ account });
+    const { running, sender, window } = await started();
+    window.webContents.crash();
+    // A snapshot the dead page sent before dying arrives late, and the user presses Answer.
+    publishCall(sender, incomingRinging('late@pbx'));
+    globalShortcut.press('CommandOrControl+Shift+A');
+    app.emit('open-url', { preventDefault: () => {} }, 'sip:1005@pbx.example.com');
+    expect(commandsTo(window)).toEqual([]);
+
+    window.webContents.reload();
+    await nextTask();
+    expect(commandsTo(window)).toEqual([{ kind: 'dial', target: '1005', autoDial: false }]);
+    expect(running.phone.activeCalls()).toEqual([]);
+  });
+
+  it('forgets its calls when the main window is really closed', async () => {
+    await saveSettingsFile({ account: null, preferences: { closeToTray: false } });
+    const { running, sender, window } = await started({ platform: 'darwin' });
+    publishCall(sender, answered(incomingRinging('c1@pbx')));
+    expect(running.trayModel()?.icon).toBe('in-call');
+    window.close();
+    expect(running.phone.activeCalls()).toEqual([]);
+    expect(running.trayModel()?.icon).toBe('offline');
+    expect(FakeTray.all()[0]!.contextMenu!.items.some((item) => item.id === 'hangup')).toBe(false);
   });
 });
 

@@ -55,7 +55,8 @@ type AppWindow = MainWindowLike &
     restore(): void;
     on(event: 'close', listener: (event: PreventableEvent) => void): unknown;
     readonly webContents: PopupWindowLike['webContents'] & {
-      on(event: 'did-finish-load', listener: () => void): unknown;
+      on(event: 'did-finish-load' | 'did-start-loading', listener: () => void): unknown;
+      on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;
     };
   };
 
@@ -165,9 +166,26 @@ export function startApp<W extends AppWindow>(electron: ElectronModule<unknown, 
     for (const command of pending.splice(0)) sendCommand(command);
   }
 
+  // The page is the phone: when it reloads, crashes or its window closes, its calls and its
+  // registration are gone with it. Without this the tray would show a ghost call, auto-answer
+  // would stay off (another call "active") and shortcuts would target dead ids.
+  function forgetPage() {
+    pageLoaded = false;
+    // Commands naming a call of the old page can only miss; a dial (from a link) still applies.
+    const stillValid = pending.filter((command) => command.kind === 'dial');
+    pending.splice(0, pending.length, ...stillValid);
+    const dropped = phone.reset();
+    shell?.pageGone(dropped);
+  }
+
   function openMainWindow(): W {
     const window = windows.add(createMainWindow(electron.BrowserWindow, paths.preload));
     pageLoaded = false;
+    window.webContents.on('did-start-loading', forgetPage);
+    window.webContents.on('render-process-gone', (_event, details) => {
+      console.warn(`[app] the phone page is gone (${details.reason}); its calls are dropped`);
+      forgetPage();
+    });
     window.webContents.on('did-finish-load', () => {
       pageLoaded = true;
       flushCommands();
@@ -180,9 +198,7 @@ export function startApp<W extends AppWindow>(electron: ElectronModule<unknown, 
         shell?.refresh();
       }
     });
-    window.once('closed', () => {
-      pageLoaded = false;
-    });
+    window.once('closed', forgetPage);
     return window;
   }
   function showMainWindow() {
@@ -269,9 +285,9 @@ export function startApp<W extends AppWindow>(electron: ElectronModule<unknown, 
     ipc.handle('preferences:load', () => settings.currentPreferences());
     ipc.handle('preferences:save', (next) => savePreferences(next));
     ipc.handle('shortcuts:status', () => shell?.shortcutStatus() ?? { answer: idle(), hangup: idle(), toggleMute: idle() });
-    ipc.listen('phone:call-changed', (snapshot) => {
-      phone.updateCall(snapshot);
-      shell?.callChanged(snapshot);
+    ipc.listen('phone:call-changed', ({ session, autoAnswerRequest }) => {
+      phone.updateCall(session);
+      shell?.callChanged(session, autoAnswerRequest);
     });
     ipc.listen('phone:registration-changed', (snapshot) => {
       phone.updateRegistration(snapshot);

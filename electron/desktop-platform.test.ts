@@ -4,6 +4,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AccountSettings } from '../shared/account-settings';
 import { defaultAppPreferences, type AppPreferences } from '../shared/app-preferences';
+import { CallSession } from '../shared/call-session';
 import type { SoftphoneBridge } from '../shared/ipc-contract';
 import type { PhoneCommand } from '../shared/platform';
 import { createElectronPlatform } from '../renderer/platform/electron-platform';
@@ -70,6 +71,17 @@ describe('desktop platform adapter', () => {
     unsubscribe();
     router.emit(window.webContents, 'phone:command', { kind: 'decline', callId: 'c2' });
     expect(received).toEqual([{ kind: 'reject-busy', callId: 'c1' }]);
+  });
+
+  it("publishes call snapshots with the INVITE's auto-answer request beside them", () => {
+    const received: unknown[] = [];
+    routeToMain().listen('phone:call-changed', (message) => received.push(message));
+    const platform = createElectronPlatform(bridge);
+    const session = new CallSession({ sipCallId: 'page@pbx', number: '1002', ringing: true, autoAnswer: true }).toJSON();
+    const autoAnswerRequest = { requested: true, delaySeconds: 30, source: 'call-info' } as const;
+    platform.publishCall(session, { autoAnswerRequest });
+    platform.publishCall(session);
+    expect(received).toEqual([{ session, autoAnswerRequest }, { session }]);
   });
 
   it('offers preferences, the server allow-list and the shortcut status', async () => {

@@ -4,6 +4,7 @@
 // through `sendCommand`; the renderer alone talks SIP.
 
 import type { AppPreferences, ShortcutStatusReport } from '../shared/app-preferences';
+import type { AutoAnswerRequest } from '../shared/auto-answer-signals';
 import type { CallSessionJSON } from '../shared/call-session';
 import type { PhoneCommand } from '../shared/platform';
 import { createAutoAnswerService } from './auto-answer-service';
@@ -43,8 +44,13 @@ export interface DesktopShellOptions<M> {
 }
 
 export interface DesktopShell {
-  /** Feed every call snapshot after the mirror has taken it. */
-  callChanged(snapshot: CallSessionJSON): void;
+  /** Feed every call snapshot after the mirror has taken it, with what its INVITE asked when known. */
+  callChanged(snapshot: CallSessionJSON, autoAnswerRequest?: AutoAnswerRequest): void;
+  /**
+   * The page is gone (reloading, crashed, closed) and `phone.reset()` returned `droppedCalls`:
+   * their alerts are withdrawn, pending auto-answers cancelled, and the tray redrawn.
+   */
+  pageGone(droppedCalls: readonly CallSessionJSON[]): void;
   /** Redraw the tray (registration, preferences or window visibility changed). */
   refresh(): void;
   /** Registers the shortcuts of the current preferences again. */
@@ -134,8 +140,8 @@ export function createDesktopShell<M>(options: DesktopShellOptions<M>): DesktopS
   }
 
   return {
-    callChanged(snapshot) {
-      const decision = autoAnswer.onCallChanged(snapshot, phone.activeCalls());
+    callChanged(snapshot, autoAnswerRequest) {
+      const decision = autoAnswer.onCallChanged(snapshot, phone.activeCalls(), autoAnswerRequest);
       const answersAtOnce = decision?.action === 'answer' && decision.delayMs === 0;
       if (decision && decision.action !== 'reject-busy' && !answersAtOnce) alertIncoming(snapshot);
       if (!isRingingIncoming(snapshot)) {
@@ -144,6 +150,16 @@ export function createDesktopShell<M>(options: DesktopShellOptions<M>): DesktopS
       }
       const missedCall = missed.observe(snapshot);
       if (missedCall) notifier.missed(missedCall);
+      refresh();
+    },
+    pageGone(droppedCalls) {
+      autoAnswer.reset();
+      // Every call of the page went with it, so whatever the popup shows is gone too.
+      popup?.close();
+      for (const call of droppedCalls) {
+        notifier.stopRinging(call.sipCallId);
+        missed.forget(call.sipCallId);
+      }
       refresh();
     },
     refresh,

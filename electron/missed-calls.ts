@@ -10,6 +10,8 @@ export interface MissedCallTracker {
   observe(snapshot: CallSessionJSON): CallSessionJSON | null;
   /** The call was declined or refused from the main process: its end is not a miss. */
   markDeclined(callId: string): void;
+  /** The call vanished without an end (its page reloaded or crashed): it is no longer followed. */
+  forget(callId: string): void;
   count(): number;
   /** The user has seen them (opened the window from the missed-call entry or notification). */
   clear(): void;
@@ -31,6 +33,10 @@ export function createMissedCallTracker(): MissedCallTracker {
       return snapshot;
     },
     markDeclined: (callId) => void declined.add(callId),
+    forget(callId) {
+      rang.delete(callId);
+      declined.delete(callId);
+    },
     count: () => missed,
     clear: () => void (missed = 0),
   };

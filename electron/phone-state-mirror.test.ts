@@ -29,4 +29,17 @@ describe('phone state mirror', () => {
     expect(changes).toBe(2);
     expect(mirror.registration()?.status).toBe('unregistered');
   });
+
+  it('forgets every call and the registration on reset, returning the calls it dropped', () => {
+    const mirror = createPhoneStateMirror();
+    const call = new CallSession({ sipCallId: 'a@pbx', number: '1002', ringing: true }).toJSON();
+    mirror.updateCall(call);
+    mirror.updateRegistration({ status: 'registered', aor: 'sip:1001@pbx', error: null });
+    let changes = 0;
+    mirror.onChange(() => changes++);
+    expect(mirror.reset()).toEqual([call]);
+    expect(mirror.activeCalls()).toEqual([]);
+    expect(mirror.registration()).toBeNull();
+    expect(changes).toBe(1);
+  });
 });

@@ -11,6 +11,11 @@ export interface PhoneStateMirror {
   registration(): RegistrationSnapshot | null;
   /** Calls not yet ended, oldest first. */
   activeCalls(): CallSessionJSON[];
+  /**
+   * The page that published everything is gone (reloading, crashed, closed): its calls and its
+   * registration died with it. Returns the calls that were live.
+   */
+  reset(): CallSessionJSON[];
   /** Returns the function that removes `listener`. */
   onChange(listener: () => void): () => void;
 }
@@ -37,6 +42,13 @@ export function createPhoneStateMirror(): PhoneStateMirror {
     updateRegistration(snapshot) {
       registration = snapshot;
       notify();
+    },
+    reset() {
+      const dropped = [...calls.values()];
+      calls.clear();
+      registration = null;
+      notify();
+      return dropped;
     },
     registration: () => registration,
     activeCalls: () => [...calls.values()],

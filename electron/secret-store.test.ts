@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSecretStore, SECRETS_FILE_NAME } from './secret-store';
+import { createSecretStore, ICE_CREDENTIALS_FILE_NAME, SECRETS_FILE_NAME } from './secret-store';
 import { resetElectronFake, safeStorage } from './test-support/electron-fake';
 
 const PASSWORD = 'correct horse battery staple';
@@ -109,5 +109,36 @@ describe('secret store', () => {
   it('reports a damaged secrets file as unreadable', async () => {
     await writeFile(file, '{"version":1,"sipPassword":"***"}');
     await expect(store().loadPassword()).resolves.toMatchObject({ password: null, notices: [{ code: 'password-unreadable' }] });
+  });
+
+  const ICE = [{ urls: ['turn:turn.example.com:3478'], username: 'alice', credential: 'turn-s3cret' }];
+
+  it('keeps TURN credentials encrypted beside the password, each forgotten on its own', async () => {
+    await store().savePassword(PASSWORD);
+    await expect(store().saveIceCredentials(ICE)).resolves.toEqual({ saved: true, notices: [] });
+    const bytes = await filesOnDisk();
+    expect(bytes.includes(Buffer.from('turn-s3cret'))).toBe(false);
+    expect(bytes.includes(Buffer.from('turn.example.com'))).toBe(false);
+    await expect(store().loadIceCredentials()).resolves.toEqual({ credentials: ICE, notices: [] });
+    await store().savePassword(null);
+    await expect(store().loadIceCredentials()).resolves.toEqual({ credentials: ICE, notices: [] });
+    await store().saveIceCredentials([]);
+    expect(await readdir(directory)).toEqual([]);
+  });
+
+  it('applies the password rules to TURN credentials: consent on basic_text, never without encryption', async () => {
+    safeStorage.backend = 'basic_text';
+    await expect(store().saveIceCredentials(ICE)).resolves.toMatchObject({ saved: false, notices: [{ code: 'secrets-unprotected' }] });
+    await expect(store().saveIceCredentials(ICE, { allowUnprotected: true })).resolves.toEqual({ saved: true, notices: [] });
+    safeStorage.available = false;
+    await expect(store().saveIceCredentials(ICE, { allowUnprotected: true })).resolves.toMatchObject({ saved: false });
+    expect(await readdir(directory)).toEqual([]);
+  });
+
+  it('reports TURN credentials it cannot decrypt, and keeps the file', async () => {
+    await store().saveIceCredentials(ICE);
+    safeStorage.changeKey();
+    await expect(store().loadIceCredentials()).resolves.toMatchObject({ credentials: [], notices: [{ code: 'password-unreadable' }] });
+    expect(await readdir(directory)).toEqual([ICE_CREDENTIALS_FILE_NAME]);
   });
 });

@@ -44,6 +44,20 @@ describe('settings store', () => {
     expect(reloaded.currentAccount()).toEqual(account);
   });
 
+  it('never writes a TURN credential, and reloads the server without it', async () => {
+    const turn = { urls: 'turns:turn.example.com:5349', username: 'alice', credential: 'turn-s3cret' };
+    const store = createSettingsStore({ directory });
+    await store.saveAccount({ ...account, iceServers: [...account.iceServers, turn] });
+    await store.saveAccount({ ...account, displayName: 'Alice B', iceServers: [...account.iceServers, turn] });
+    for (const name of await readdir(directory)) {
+      expect((await readFile(path.join(directory, name))).includes(Buffer.from('turn-s3cret'))).toBe(false);
+    }
+    expect(store.currentAccount()?.iceServers[1]).toEqual({ urls: turn.urls, username: 'alice' });
+    const reloaded = await createSettingsStore({ directory }).load();
+    expect(reloaded).toMatchObject({ notices: [] });
+    expect(reloaded.account?.iceServers[1]).toEqual({ urls: turn.urls, username: 'alice' });
+  });
+
   it('ignores a temporary file left by a crashed write and keeps the good file', async () => {
     await createSettingsStore({ directory }).saveAccount(account);
     const crashed = path.join(directory, `${temporaryFilePrefix(file)}deadbeef`);

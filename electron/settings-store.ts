@@ -1,16 +1,19 @@
 // The account settings and the app preferences on disk (userData/settings.json), without the
-// password, which the secret store keeps apart. Writes are atomic and keep the previous version as `.bak`. A file
-// that cannot be read or fails validation is never silently overwritten: it is renamed to
-// `settings.corrupt-<time>.json` for the user (or support) to inspect, the backup or the
-// defaults are loaded, and a 'settings-corrupt' notice tells the renderer what happened.
+// password and the TURN credentials, which the secret store keeps apart. Writes are atomic and
+// keep the previous version as `.bak`. A file that cannot be read or fails validation is never
+// silently overwritten: it is renamed to `settings.corrupt-<time>.json` for the user (or
+// support) to inspect, the backup or the defaults are loaded, and a 'settings-corrupt' notice
+// tells the renderer what happened.
 
 import { rename } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { type AccountSettings, accountSettingsSchema } from '../shared/account-settings';
+import type { AccountSettings } from '../shared/account-settings';
 import { type AppPreferences, defaultAppPreferences, readStoredPreferences } from '../shared/app-preferences';
+import { storedAccountSettingsSchema } from '../shared/ipc-contract';
 import type { SettingsNotice } from '../shared/platform';
 import { readFileIfExists, removeStaleTemporaryFiles, writeFileAtomic } from './atomic-file';
+import { iceCredentialsOf, withoutIceCredentials } from './ice-credentials';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 
@@ -19,7 +22,7 @@ export const SETTINGS_FILE_NAME = 'settings.json';
 // marking the whole file corrupt, and files written before preferences existed still load.
 const settingsFileSchema = z.object({
   version: z.literal(1),
-  account: accountSettingsSchema.nullable(),
+  account: storedAccountSettingsSchema.nullable(),
   preferences: z.unknown().optional(),
 });
 
@@ -37,7 +40,11 @@ export interface SettingsStore {
   load(): Promise<SettingsState>;
   /** The loaded account, or null before `load` or on first run; synchronous for the CSP. */
   currentAccount(): AccountSettings | null;
-  /** Saves `settings` with an empty password field (secrets live in the secret store). */
+  /**
+   * Saves `settings` with an empty password field and no ICE credentials (secrets live in the
+   * secret store). A file written before that rule may still hold ICE credentials: they are
+   * returned by `load` until the next save, so they can be moved to the secret store.
+   */
   saveAccount(settings: AccountSettings): Promise<void>;
   /** The loaded preferences, or the defaults before `load`; synchronous for start-up wiring. */
   currentPreferences(): AppPreferences;
@@ -61,8 +68,13 @@ function parseSettings(text: string | null): StoredSettings | undefined {
   }
 }
 
+/** What of an account may be written to settings.json. */
+function storedForm(account: AccountSettings): AccountSettings {
+  return { ...withoutIceCredentials(account), password: '' };
+}
+
 function serialise({ account, preferences }: StoredSettings): string {
-  const stored = account === null ? null : { ...account, password: '' };
+  const stored = account === null ? null : storedForm(account);
   return `${JSON.stringify({ version: 1, account: stored, preferences }, null, 2)}\n`;
 }
 
@@ -70,6 +82,13 @@ export function createSettingsStore({ directory, now = () => new Date() }: Setti
   const file = path.join(directory, SETTINGS_FILE_NAME);
   let state: SettingsState | null = null;
   let loading: Promise<SettingsState> | null = null;
+  // An older version wrote TURN credentials in clear, in the file and in its `.bak` copy: the
+  // next write then replaces the backup with the stripped state instead of copying the file.
+  let clearTextOnDisk = false;
+  const noteClearText = (stored: StoredSettings) => {
+    if (stored.account && iceCredentialsOf(stored.account).length > 0) clearTextOnDisk = true;
+    return stored;
+  };
 
   async function recoverFromCorruptFile(): Promise<SettingsState> {
     const stamp = now().toISOString().replace(/[:.]/g, '-');
@@ -77,6 +96,7 @@ export function createSettingsStore({ directory, now = () => new Date() }: Setti
     await rename(file, path.join(directory, asideName));
     const backup = parseSettings(await readFileIfExists(`${file}.bak`));
     if (backup !== undefined) {
+      noteClearText(backup);
       // Written back at once, so the next start does not find the file missing and reset.
       await writeFileAtomic(file, serialise(backup));
       return {
@@ -97,7 +117,7 @@ export function createSettingsStore({ directory, now = () => new Date() }: Setti
     if (text === null) return { account: null, preferences: defaultAppPreferences(), notices: [] };
     const stored = parseSettings(text);
     if (stored === undefined) return recoverFromCorruptFile();
-    return { ...stored, notices: [] };
+    return { ...noteClearText(stored), notices: [] };
   }
 
   async function load(): Promise<SettingsState> {
@@ -118,8 +138,11 @@ export function createSettingsStore({ directory, now = () => new Date() }: Setti
   let queue: Promise<unknown> = Promise.resolve();
   function update(change: (current: SettingsState) => SettingsState): Promise<void> {
     const done = queue.then(async () => {
-      const next = change(await load());
-      await writeFileAtomic(file, serialise(next), { backup: true, mode: 0o600 });
+      const current = await load();
+      const next = change(current);
+      if (clearTextOnDisk) await writeFileAtomic(`${file}.bak`, serialise(current), { mode: 0o600 });
+      await writeFileAtomic(file, serialise(next), { backup: !clearTextOnDisk, mode: 0o600 });
+      clearTextOnDisk = false;
       state = next;
     });
     queue = done.catch(() => undefined);
@@ -133,7 +156,7 @@ export function createSettingsStore({ directory, now = () => new Date() }: Setti
     saveAccount: (settings) =>
       update((current) => ({
         ...current,
-        account: { ...settings, password: '' },
+        account: storedForm(settings),
         // The user has now saved good settings, so the corruption notice has been dealt with.
         notices: current.notices.filter((notice) => notice.code !== 'settings-corrupt'),
       })),

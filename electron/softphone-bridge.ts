@@ -39,7 +39,8 @@ export function createSoftphoneBridge(ipc: IpcRendererPort): SoftphoneBridge {
     loadAccount: () => invoke('account:load', undefined),
     saveAccount: (settings, password, options) =>
       invoke('account:save', { settings, password, allowUnprotectedPassword: options?.allowUnprotectedPassword === true }),
-    publishCall: (snapshot) => send('phone:call-changed', snapshot),
+    publishCall: (session, details) =>
+      send('phone:call-changed', details?.autoAnswerRequest ? { session, autoAnswerRequest: details.autoAnswerRequest } : { session }),
     publishRegistration: (snapshot) => send('phone:registration-changed', snapshot),
     onCommand: (listener) => subscribe('phone:command', listener),
     openExternal: (url) => invoke('shell:open-external', url),

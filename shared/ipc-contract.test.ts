@@ -65,6 +65,22 @@ describe('checkIpcArgs', () => {
     expect(checkIpcArgs('account:save', undefined).ok).toBe(false);
   });
 
+  it('lets account:load give back a TURN server whose credential could not be kept, and nothing else invalid', () => {
+    const turn = { urls: 'turn:turn.example.com:3478', username: 'alice' };
+    const result = checkIpcResult('account:load', { settings: { ...account, iceServers: [turn] }, password: null, notices: [] });
+    expect(result).toEqual({ ok: true, value: { settings: { ...account, iceServers: [turn] }, password: null, notices: [] } });
+    const withCredential = { ...turn, credential: 'turn-s3cret' };
+    expect(checkIpcResult('account:load', { settings: { ...account, iceServers: [withCredential] }, password: null, notices: [] })).toMatchObject({
+      ok: true,
+      value: { settings: { iceServers: [withCredential] } },
+    });
+    const badUrl = { ...account, iceServers: [{ ...turn, urls: 'http://turn.example.com' }] };
+    expect(checkIpcResult('account:load', { settings: badUrl, password: null, notices: [] }).ok).toBe(false);
+    expect(checkIpcResult('account:load', { settings: { ...account, serverUrl: 'https://pbx' }, password: null, notices: [] }).ok).toBe(false);
+    // Saving still requires the credential of a TURN server.
+    expect(checkIpcArgs('account:save', { settings: { ...account, iceServers: [turn] }, password: null }).ok).toBe(false);
+  });
+
   it('takes no payload on account:load', () => {
     expect(checkIpcArgs('account:load', undefined).ok).toBe(true);
     expect(checkIpcArgs('account:load', { path: '/etc/passwd' }).ok).toBe(false);
@@ -72,8 +88,21 @@ describe('checkIpcArgs', () => {
 
   it('accepts a real CallSession snapshot and rejects a forged one', () => {
     const snapshot = new CallSession({ sipCallId: 'abc@host', number: '1002' }).toJSON();
-    expect(checkIpcArgs('phone:call-changed', snapshot).ok).toBe(true);
-    expect(checkIpcArgs('phone:call-changed', { ...snapshot, sipStatus: 'Exploded' }).ok).toBe(false);
+    expect(checkIpcArgs('phone:call-changed', { session: snapshot }).ok).toBe(true);
+    expect(checkIpcArgs('phone:call-changed', { session: { ...snapshot, sipStatus: 'Exploded' } }).ok).toBe(false);
+    // The bare snapshot of the earlier contract is not a call-changed message any more.
+    expect(checkIpcArgs('phone:call-changed', snapshot).ok).toBe(false);
+  });
+
+  it("carries the INVITE's auto-answer request beside the snapshot, bounded as the detector bounds it", () => {
+    const session = new CallSession({ sipCallId: 'abc@host', number: '1002', ringing: true }).toJSON();
+    const request = { requested: true, delaySeconds: 30, source: 'call-info' };
+    expect(checkIpcArgs('phone:call-changed', { session, autoAnswerRequest: request })).toMatchObject({ ok: true, value: { autoAnswerRequest: request } });
+    expect(checkIpcArgs('phone:call-changed', { session, autoAnswerRequest: { ...request, delaySeconds: 3601 } }).ok).toBe(false);
+    expect(checkIpcArgs('phone:call-changed', { session, autoAnswerRequest: { ...request, delaySeconds: 1.5 } }).ok).toBe(false);
+    expect(checkIpcArgs('phone:call-changed', { session, autoAnswerRequest: { ...request, source: 'x-header' } }).ok).toBe(false);
+    expect(checkIpcArgs('phone:call-changed', { session, autoAnswerRequest: { ...request, answerNow: true } }).ok).toBe(false);
+    expect(checkIpcArgs('phone:call-changed', { session, extra: 1 }).ok).toBe(false);
   });
 
   it('checks registration snapshots field by field', () => {

@@ -4,10 +4,11 @@
 // compile time, and a forged one is rejected by the schema at run time.
 
 import { z } from 'zod';
-import { accountSettingsSchema } from './account-settings';
+import { type AccountSettings, accountSettingsSchema } from './account-settings';
 import { appPreferencesSchema, SHORTCUT_ACTIONS, type AppPreferences, type ShortcutStatusReport } from './app-preferences';
+import { type AutoAnswerRequest, MAX_AUTO_ANSWER_DELAY_SECONDS } from './auto-answer-signals';
 import { callSessionJsonSchema } from './call-session';
-import type { PhoneCommand, SaveAccountOptions, SaveAccountResult, SettingsNotice, StoredAccount } from './platform';
+import type { PhoneCommand, PublishCallDetails, SaveAccountOptions, SaveAccountResult, SettingsNotice, StoredAccount } from './platform';
 import type { PhoneError, RegistrationSnapshot } from './phone-status';
 
 // SIP call ids and dial targets are short; the caps stop a page from pushing megabytes
@@ -27,6 +28,18 @@ export const phoneCommandSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('toggle-mute'), callId: callIdSchema }),
   z.strictObject({ kind: z.literal('dial'), target: z.string().min(1).max(256), autoDial: z.boolean() }),
 ]);
+
+export const autoAnswerRequestSchema = z.strictObject({
+  requested: z.boolean(),
+  delaySeconds: z.number().int().min(0).max(MAX_AUTO_ANSWER_DELAY_SECONDS),
+  source: z.enum(['answer-mode', 'call-info', 'alert-info']).nullable(),
+});
+
+/** A call snapshot, with what the INVITE asked beside it (see PublishCallDetails). */
+export const callChangedSchema = z.strictObject({
+  session: callSessionJsonSchema,
+  autoAnswerRequest: autoAnswerRequestSchema.optional(),
+});
 
 const phoneErrorSchema = z.strictObject({
   code: z.enum([
@@ -52,8 +65,44 @@ export const settingsNoticeSchema = z.strictObject({
   message: z.string(),
 });
 
+// Stand-in for a TURN credential that the stored form leaves out. Only used to run the usual
+// rules over the rest of the entry; it is removed again and never leaves this schema.
+const CREDENTIAL_STAND_IN = 'kept-in-the-secret-store';
+
+/**
+ * The account as stored: every rule of accountSettingsSchema, except that an ICE server's
+ * credential may be missing, as the password may be empty. TURN credentials are secrets, kept
+ * apart from settings.json; one that could not be kept or decrypted is asked for again.
+ */
+export const storedAccountSettingsSchema = z.unknown().transform((input, ctx): AccountSettings => {
+  const servers = typeof input === 'object' && input !== null && 'iceServers' in input ? input.iceServers : undefined;
+  const missing = new Set<number>();
+  const filled = Array.isArray(servers)
+    ? servers.map((server: unknown, index) => {
+        if (typeof server !== 'object' || server === null || Array.isArray(server)) return server;
+        const credential = (server as { credential?: unknown }).credential;
+        if (credential !== undefined && credential !== '') return server;
+        missing.add(index);
+        return { ...server, credential: CREDENTIAL_STAND_IN };
+      })
+    : servers;
+  const parsed = accountSettingsSchema.safeParse(Array.isArray(servers) ? { ...(input as object), iceServers: filled } : input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, params: 'params' in issue ? issue.params : undefined });
+    }
+    return z.NEVER;
+  }
+  const iceServers = parsed.data.iceServers.map((server, index) => {
+    if (!missing.has(index)) return server;
+    const { credential: _standIn, ...rest } = server;
+    return rest;
+  });
+  return { ...parsed.data, iceServers };
+});
+
 export const storedAccountSchema = z.strictObject({
-  settings: accountSettingsSchema.nullable(),
+  settings: storedAccountSettingsSchema.nullable(),
   password: z.string().nullable(),
   notices: z.array(settingsNoticeSchema),
 });
@@ -146,7 +195,7 @@ interface ChannelSpec {
 export const ipcContract = {
   'account:load': { direction: 'invoke', args: z.undefined(), result: storedAccountSchema },
   'account:save': { direction: 'invoke', args: saveAccountRequestSchema, result: saveAccountResultSchema },
-  'phone:call-changed': { direction: 'send', args: callSessionJsonSchema },
+  'phone:call-changed': { direction: 'send', args: callChangedSchema },
   'phone:registration-changed': { direction: 'send', args: registrationSnapshotSchema },
   'phone:command': { direction: 'event', args: phoneCommandSchema },
   'shell:open-external': { direction: 'invoke', args: externalUrlSchema, result: z.boolean() },
@@ -214,7 +263,7 @@ export interface SoftphoneBridge {
     password: IpcArgs<'account:save'>['password'],
     options?: SaveAccountOptions,
   ): Promise<IpcResult<'account:save'>>;
-  publishCall(snapshot: IpcArgs<'phone:call-changed'>): void;
+  publishCall(snapshot: IpcArgs<'phone:call-changed'>['session'], details?: PublishCallDetails): void;
   publishRegistration(snapshot: IpcArgs<'phone:registration-changed'>): void;
   /** Returns the function that removes `listener`. */
   onCommand(listener: (command: IpcArgs<'phone:command'>) => void): () => void;
@@ -259,4 +308,6 @@ export const schemasMatchSharedTypes: [
   Exactly<Omit<IpcArgs<'account:save'>, 'settings' | 'password'>, SaveAccountOptions>,
   Exactly<IpcResult<'preferences:load'>, AppPreferences>,
   Exactly<IpcResult<'shortcuts:status'>, ShortcutStatusReport>,
-] = [true, true, true, true, true, true, true, true, true];
+  Exactly<z.output<typeof autoAnswerRequestSchema>, AutoAnswerRequest>,
+  Exactly<Omit<IpcArgs<'phone:call-changed'>, 'session'>, PublishCallDetails>,
+] = [true, true, true, true, true, true, true, true, true, true, true];

@@ -6,6 +6,7 @@
 
 import type { AccountSettings } from './account-settings';
 import type { AppPreferences, ShortcutStatusReport } from './app-preferences';
+import type { AutoAnswerRequest } from './auto-answer-signals';
 import type { CallSessionJSON } from './call-session';
 import type { RegistrationSnapshot } from './phone-status';
 
@@ -55,13 +56,22 @@ export interface SaveAccountOptions {
   allowUnprotectedPassword?: boolean;
 }
 
+/** What a call snapshot cannot carry but the host's policies need, sent beside it. */
+export interface PublishCallDetails {
+  /**
+   * What the INVITE of an incoming call asked (auto-answer and its delay); the snapshot only
+   * says whether it asked. Sent with every snapshot of an incoming call, the first included.
+   */
+  autoAnswerRequest?: AutoAnswerRequest;
+}
+
 export interface PlatformAdapter {
   readonly kind: PlatformKind;
   loadAccount(): Promise<StoredAccount>;
   /** `password: null` forgets any saved password. */
   saveAccount(settings: AccountSettings, password: string | null, options?: SaveAccountOptions): Promise<SaveAccountResult>;
   /** Every new CallSession snapshot, so the host can drive tray, notifications, popups. */
-  publishCall(snapshot: CallSessionJSON): void;
+  publishCall(snapshot: CallSessionJSON, details?: PublishCallDetails): void;
   publishRegistration(snapshot: RegistrationSnapshot): void;
   /** Subscribe to commands from the host; returns the unsubscribe function. */
   onCommand(listener: (command: PhoneCommand) => void): () => void;

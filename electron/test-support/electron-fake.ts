@@ -293,14 +293,25 @@ export class FakeWebContents extends EventEmitter {
   }
   loadURL(url: string): Promise<void> {
     this.mainFrame.url = url;
-    // Chromium reports the load after the current task, as here.
-    setImmediate(() => {
-      if (!this.destroyed) this.emit('did-finish-load');
-    });
+    this.reportLoad();
     return Promise.resolve();
   }
+  /** As Electron's: the same URL loads again, a new document with nothing of the old page. */
   reload(): void {
     this.reloadCount += 1;
+    this.reportLoad();
+  }
+  // Chromium reports a load after the current task, start then finish, as here.
+  private reportLoad(): void {
+    setImmediate(() => {
+      if (this.destroyed) return;
+      this.emit('did-start-loading');
+      this.emit('did-finish-load');
+    });
+  }
+  /** Test control: the renderer process dies (`reason` as Electron's RenderProcessGoneDetails). */
+  crash(reason: Electron.RenderProcessGoneDetails['reason'] = 'crashed'): void {
+    this.emit('render-process-gone', preventableEvent({}), { reason, exitCode: 139 });
   }
   isDestroyed(): boolean {
     return this.destroyed;

@@ -319,9 +319,12 @@ class SipPhone implements PhoneApi {
     try {
       const snapshot = sessionFromInvite(invitation.request, invitation.remoteIdentity);
       Object.defineProperty(snapshot, 'sipSession', { value: invitation, enumerable: false, writable: true, configurable: true });
-      this.track(invitation, snapshot);
-      this.events.emit('onSessionChanged', snapshot);
+      const controller = this.track(invitation, snapshot);
+      // onCallIncoming first: its listeners learn what the INVITE asked (video, auto-answer)
+      // before the snapshot is published to the host, which decides auto-answer from it. A
+      // listener may already have acted on the call (answered it): announce the latest snapshot.
       this.events.emit('onCallIncoming', snapshot, inviteWantsVideo(invitation.body ?? ''), autoAnswerRequestOf(invitation.request));
+      this.events.emit('onSessionChanged', controller.snapshot);
     } catch (error) {
       // A message SIP.js parsed but we cannot make sense of must not leave a ringing ghost.
       console.error('Rejected an INVITE that could not be handled', error);

@@ -33,6 +33,8 @@ export const useCallsStore = defineStore('calls', () => {
   // (its video starting or stopping), so a count of the changes is what tells the UI to look again.
   const remoteMediaRevisions = shallowRef(new Map<string, number>());
   const incomingVideo = shallowRef(new Map<string, boolean>());
+  /** What each incoming INVITE asked about auto-answer (not reactive: only the host reads it). */
+  const autoAnswerRequests = new Map<string, AutoAnswerRequest>();
   const endedCalls = shallowRef(new Map<string, EndedCall>());
   const lastEndedId = ref<string | null>(null);
   /** The dialpad's text; a dial command from the host fills it. */
@@ -55,12 +57,15 @@ export const useCallsStore = defineStore('calls', () => {
   function track(session: CallSession): void {
     const id = session.getId();
     if (!id) return;
-    platform.publishCall(session.toJSON());
+    // The host decides auto-answer from what the INVITE asked, sent with every publish.
+    const autoAnswerRequest = autoAnswerRequests.get(id);
+    platform.publishCall(session.toJSON(), autoAnswerRequest ? { autoAnswerRequest } : undefined);
     if (isOver(session)) {
       sessions.value = withEntry(sessions.value, id, undefined);
       remoteStreams.value = withEntry(remoteStreams.value, id, undefined);
       remoteMediaRevisions.value = withEntry(remoteMediaRevisions.value, id, undefined);
       incomingVideo.value = withEntry(incomingVideo.value, id, undefined);
+      autoAnswerRequests.delete(id);
     } else {
       sessions.value = withEntry(sessions.value, id, markRaw(session));
     }
@@ -95,6 +100,7 @@ export const useCallsStore = defineStore('calls', () => {
     const id = session.getId();
     if (!id) return;
     incomingVideo.value = withEntry(incomingVideo.value, id, wantsVideo);
+    autoAnswerRequests.set(id, request);
     // On desktop the main process applies the policy (tray, DND) and sends a command; a
     // browser tab has no such host, so it applies the very same policy here.
     if (platform.kind === 'web') applyAutoAnswerPolicy(id, request);
