@@ -8,10 +8,9 @@ import { CallSession } from '../shared/call-session';
 import type { SoftphoneBridge } from '../shared/ipc-contract';
 import type { PhoneCommand } from '../shared/platform';
 import { createElectronPlatform } from '../renderer/platform/electron-platform';
-import { APP_ENTRY_URL } from './app-origin';
-import { createIpcRouter, type IpcRouter } from './ipc-router';
-import { BrowserWindow, contextBridge, ipcMain, ipcRenderer, resetElectronFake } from './test-support/electron-fake';
-import { createWindowRegistry } from './window-registry';
+import type { IpcRouter } from './ipc-router';
+import type { BrowserWindow } from './test-support/electron-fake';
+import { loadMainWindowPreload, mainRouterFor } from './test-support/main-window-preload';
 
 vi.mock('electron', () => import('./test-support/electron-fake'));
 
@@ -28,18 +27,11 @@ let bridge: SoftphoneBridge;
 let main: IpcRouter;
 
 beforeAll(async () => {
-  resetElectronFake();
-  window = new BrowserWindow();
-  await window.loadURL(APP_ENTRY_URL);
-  ipcRenderer.bind(window.webContents);
-  await import('./preload');
-  bridge = contextBridge.mainWorld.softphone as SoftphoneBridge;
+  ({ window, bridge } = await loadMainWindowPreload());
 });
 
 function routeToMain(): IpcRouter {
-  const windows = createWindowRegistry<BrowserWindow>();
-  windows.add(window);
-  main = createIpcRouter({ ipcMain, isOwnWebContents: (contents) => windows.has(contents), log: () => {} });
+  main = mainRouterFor(window);
   return main;
 }
 

@@ -1,10 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SoftphoneBridge } from '../shared/ipc-contract';
 import type { PhoneCommand, StoredAccount } from '../shared/platform';
-import { APP_ENTRY_URL } from './app-origin';
-import { createIpcRouter, type IpcRouter } from './ipc-router';
-import { BrowserWindow, contextBridge, ipcMain, ipcRenderer, resetElectronFake } from './test-support/electron-fake';
-import { createWindowRegistry } from './window-registry';
+import type { IpcRouter } from './ipc-router';
+import { contextBridge, ipcRenderer, type BrowserWindow } from './test-support/electron-fake';
+import { loadMainWindowPreload, mainRouterFor } from './test-support/main-window-preload';
 
 // The preload imports 'electron'; it gets the same fake instance this test drives.
 vi.mock('electron', () => import('./test-support/electron-fake'));
@@ -14,18 +13,11 @@ let bridge: SoftphoneBridge;
 let router: IpcRouter;
 
 beforeAll(async () => {
-  resetElectronFake();
-  window = new BrowserWindow();
-  await window.loadURL(APP_ENTRY_URL);
-  ipcRenderer.bind(window.webContents);
-  await import('./preload');
-  bridge = contextBridge.mainWorld.softphone as SoftphoneBridge;
+  ({ window, bridge } = await loadMainWindowPreload());
 });
 
-function routeToMain() {
-  const windows = createWindowRegistry<BrowserWindow>();
-  windows.add(window);
-  router = createIpcRouter({ ipcMain, isOwnWebContents: (contents) => windows.has(contents), log: () => {} });
+function routeToMain(): IpcRouter {
+  router = mainRouterFor(window);
   return router;
 }
 
