@@ -135,6 +135,7 @@ export const useCallsStore = defineStore('calls', () => {
     const talking = calls.value.filter((call) => call.getId() !== callId && call.isAnswered() && !call.isOnHold() && !isOver(call));
     for (const call of talking) await run('hold-failed', () => phone.hold(call.getId() ?? ''));
   }
+
   phone.on('onRemoteMedia', (session, stream) => {
     const id = session.getId();
     if (!id) return;
