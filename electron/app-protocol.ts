@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
+import { contentTypeOfExtension } from '../scripts/content-types.mjs';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /** Must be registered before `ready`: Chromium fixes scheme privileges at start-up. */
@@ -13,27 +14,6 @@ export const APP_SCHEME_PRIVILEGES: CustomScheme = {
   // standard: real origin and relative URLs; secure: counts as a secure context, which
   // getUserMedia and getDisplayMedia require; supportFetchAPI: fetch() of our own assets.
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
-};
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-  '.webm': 'video/webm',
-  '.wasm': 'application/wasm',
 };
 
 export interface AppRequestHandlerOptions {
@@ -95,7 +75,7 @@ export function createAppRequestHandler(options: AppRequestHandlerOptions): (req
     }
     const extension = path.extname(file).toLowerCase();
     const headers = new Headers({
-      'Content-Type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
+      'Content-Type': contentTypeOfExtension(extension),
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': 'no-cache',
     });

@@ -53,6 +53,30 @@ export function encodePng(width, height, rgba) {
 // Signed distances (negative inside) in a space where the disc has radius 1.
 const disc = (x, y) => Math.hypot(x, y) - 0.94;
 
+/**
+ * A white glyph on a coloured disc, anti-aliased, as a PNG: the app icon and every tray icon.
+ * `glyph(x, y)` is the glyph's signed distance in disc units; `colour` the disc's [r, g, b].
+ */
+export function renderDiscIcon(size, colour, glyph) {
+  const pixels = Buffer.alloc(size * size * 4);
+  const pixel = 2 / size; // one pixel in icon units, for anti-aliased edges
+  const coverage = (distance) => Math.min(1, Math.max(0, 0.5 - distance / pixel));
+  for (let py = 0; py < size; py++) {
+    for (let px = 0; px < size; px++) {
+      const x = ((px + 0.5) / size) * 2 - 1;
+      const y = ((py + 0.5) / size) * 2 - 1;
+      const background = coverage(disc(x, y));
+      const mark = coverage(glyph(x, y)) * background;
+      const offset = (py * size + px) * 4;
+      for (let channel = 0; channel < 3; channel++) {
+        pixels[offset + channel] = Math.round(colour[channel] + (0xff - colour[channel]) * mark);
+      }
+      pixels[offset + 3] = Math.round(255 * background);
+    }
+  }
+  return encodePng(size, size, pixels);
+}
+
 export function handset(x, y) {
   // Rotate so the handset lies diagonally, earpiece top-left, mouthpiece bottom-right.
   const angle = Math.PI / 4;
@@ -69,31 +93,13 @@ export function handset(x, y) {
   return Math.min(grip, cap(start), cap(end));
 }
 
-function render(size) {
-  const pixels = Buffer.alloc(size * size * 4);
-  const pixel = 2 / size; // one pixel in icon units, for anti-aliased edges
-  const coverage = (distance) => Math.min(1, Math.max(0, 0.5 - distance / pixel));
-  for (let py = 0; py < size; py++) {
-    for (let px = 0; px < size; px++) {
-      const x = ((px + 0.5) / size) * 2 - 1;
-      const y = ((py + 0.5) / size) * 2 - 1;
-      const background = coverage(disc(x, y));
-      const glyph = coverage(handset(x, y)) * background;
-      const offset = (py * size + px) * 4;
-      // Green (#1e9e5a) disc, white glyph.
-      pixels[offset] = Math.round(0x1e + (0xff - 0x1e) * glyph);
-      pixels[offset + 1] = Math.round(0x9e + (0xff - 0x9e) * glyph);
-      pixels[offset + 2] = Math.round(0x5a + (0xff - 0x5a) * glyph);
-      pixels[offset + 3] = Math.round(255 * background);
-    }
-  }
-  return encodePng(size, size, pixels);
-}
+/** Green (#1e9e5a) disc, white handset. */
+const APP_ICON_COLOUR = [0x1e, 0x9e, 0x5a];
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   for (const size of SIZES) {
     const file = path.join(here, `${size}x${size}.png`);
-    writeFileSync(file, render(size));
+    writeFileSync(file, renderDiscIcon(size, APP_ICON_COLOUR, handset));
     console.log(`wrote ${path.relative(process.cwd(), file)}`);
   }
 }

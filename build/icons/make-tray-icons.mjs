@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { encodePng, handset } from './make-icons.mjs';
+import { handset, renderDiscIcon } from './make-icons.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const TRAY_ICON_DIRECTORY = path.join(here, 'tray');
@@ -21,7 +21,6 @@ export const TRAY_ICON_STYLES = {
   'do-not-disturb': { colour: [0xd0, 0x34, 0x2c], glyph: 'bar' },
 };
 
-const disc = (x, y) => Math.hypot(x, y) - 0.94;
 const bar = (x, y) => Math.max(Math.abs(x) - 0.55, Math.abs(y) - 0.16);
 const slash = (x, y) => Math.max(Math.abs(x - y) / Math.SQRT2 - 0.09, Math.hypot(x, y) - 0.8);
 
@@ -33,23 +32,7 @@ function glyphDistance(glyph, x, y) {
 
 export function renderTrayIcon(state, size) {
   const { colour, glyph } = TRAY_ICON_STYLES[state];
-  const pixels = Buffer.alloc(size * size * 4);
-  const pixel = 2 / size;
-  const coverage = (distance) => Math.min(1, Math.max(0, 0.5 - distance / pixel));
-  for (let py = 0; py < size; py++) {
-    for (let px = 0; px < size; px++) {
-      const x = ((px + 0.5) / size) * 2 - 1;
-      const y = ((py + 0.5) / size) * 2 - 1;
-      const background = coverage(disc(x, y));
-      const mark = coverage(glyphDistance(glyph, x, y)) * background;
-      const offset = (py * size + px) * 4;
-      for (let channel = 0; channel < 3; channel++) {
-        pixels[offset + channel] = Math.round(colour[channel] + (0xff - colour[channel]) * mark);
-      }
-      pixels[offset + 3] = Math.round(255 * background);
-    }
-  }
-  return encodePng(size, size, pixels);
+  return renderDiscIcon(size, colour, (x, y) => glyphDistance(glyph, x, y));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

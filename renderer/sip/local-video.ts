@@ -8,12 +8,6 @@ export function videoTransceiver(pc: RTCPeerConnection): RTCRtpTransceiver | und
   return pc.getTransceivers().find((t) => t.receiver.track.kind === 'video' && t.direction !== 'stopped');
 }
 
-/** The track currently sent as our video, if any. */
-export function sentVideoTrack(sdh: SoftphoneSessionDescriptionHandler): MediaStreamTrack | null {
-  const pc = sdh.peerConnection;
-  return (pc && videoTransceiver(pc)?.sender.track) ?? null;
-}
-
 /**
  * Sends `track` as our video: replaces the track of the existing video sender, or adds a
  * video transceiver (the next offer then carries a new m=video). The local preview stream
