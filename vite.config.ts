@@ -10,8 +10,9 @@ export default defineConfig(({ mode }) => ({
   plugins: [vue()],
   build: {
     // The e2e build carries a test hook (see renderer/main.ts), so it never shares a folder with
-    // the build that ships.
-    outDir: mode === 'e2e' ? '../dist/e2e' : '../dist/web',
+    // the build that ships. SOFTPHONE_E2E_DIST moves it (e2e/support/global-setup.ts reads the
+    // same variable), so two checkouts or two people can build and run the suite side by side.
+    outDir: mode === 'e2e' ? (process.env.SOFTPHONE_E2E_DIST ?? '../dist/e2e') : '../dist/web',
     emptyOutDir: true,
     // Electron's Chromium and current browsers support modulepreload natively; the polyfill
     // would only add code to the entry.

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { freePort, startKamailio } from './kamailio';
 import { serveStatic } from './web-server';
 
-const E2E_BUILD = resolve(fileURLToPath(new URL('../../dist/e2e', import.meta.url)));
+/** The e2e build of the web target; SOFTPHONE_E2E_DIST moves it (see vite.config.ts). */
+const E2E_BUILD = resolve(process.env.SOFTPHONE_E2E_DIST ?? fileURLToPath(new URL('../../dist/e2e', import.meta.url)));
 
 /**
  * One Kamailio and one static server for the whole run. Workers are started after this
