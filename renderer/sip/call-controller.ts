@@ -76,6 +76,11 @@ export class CallController {
     return this.current.getId() ?? '';
   }
 
+  /** Established and not held: the far end hears the user (see call-focus.ts). */
+  isLive(): boolean {
+    return this.session.state === SessionState.Established && !this.current.paused;
+  }
+
   get remoteStream(): MediaStream | undefined {
     return this.sdh()?.remoteMediaStream;
   }
@@ -177,6 +182,8 @@ export class CallController {
   private async applyHold(hold: boolean): Promise<void> {
     if (this.current.paused === hold) return;
     const code = hold ? 'hold-failed' : 'resume-failed';
+    // The far end stops hearing the user the moment hold is asked, not when it is confirmed.
+    if (hold) for (const track of this.localAudioTracks()) track.enabled = false;
     try {
       await this.reinviteWithGlareRetry(() => {
         this.session.sessionDescriptionHandlerOptionsReInvite = {
@@ -190,10 +197,12 @@ export class CallController {
         } as typeof this.session.sessionDescriptionHandlerOptionsReInvite;
       });
     } catch (error) {
+      this.applyMute();
       this.emit('onActionFailed', this.current, reinviteError(code, error));
       return;
     }
     this.emitChange((s) => (hold ? s.hold() : s.resume()), [hold ? 'onCallHeld' : 'onCallResumed']);
+    this.applyMute();
   }
 
   setMuted(muted: boolean): void {
@@ -202,8 +211,10 @@ export class CallController {
     this.applyMute();
   }
 
+  /** The microphone sends while the call is neither muted nor held. */
   private applyMute(): void {
-    for (const track of this.localAudioTracks()) track.enabled = !this.current.muted;
+    const silent = this.current.muted || this.current.paused;
+    for (const track of this.localAudioTracks()) track.enabled = !silent;
   }
 
   async sendDtmf(tones: string): Promise<void> {

@@ -3,7 +3,7 @@
 // socket drops, whereas here a dropped socket means: keep the calls, reconnect with backoff,
 // re-register, then re-INVITE the calls so the far end learns the new connection.
 
-import { Invitation, Inviter, Registerer, RegistererState, UserAgent, type LogLevel } from 'sip.js';
+import { Invitation, Inviter, Registerer, RegistererState, UserAgent, type LogLevel, type URI } from 'sip.js';
 import {
   accountAor,
   accountAuthorizationUser,
@@ -12,9 +12,10 @@ import {
   type AccountSettings,
 } from '../../shared/account-settings';
 import { CallSession } from '../../shared/call-session';
-import { parseDialString } from '../../shared/dial-string';
+import { parseDialString, type DialTarget } from '../../shared/dial-string';
 import type { PhoneError, RegistrationSnapshot } from '../../shared/phone-status';
 import { CallController } from './call-controller';
+import { CallFocus, FocusRefused } from './call-focus';
 import { autoAnswerRequestOf, inviteWantsVideo, sessionFromInvite } from './incoming-invite';
 import type { CallOptions, ConnectOptions, PhoneApi } from './phone-api';
 import type { PhoneEventMap, PhoneEventName } from './phone-events';
@@ -54,6 +55,7 @@ interface Line {
 class SipPhone implements PhoneApi {
   private readonly events = new TypedEmitter<PhoneEventMap>();
   private readonly calls = new Map<string, CallController>();
+  private readonly focus = new CallFocus<CallController>(() => this.calls.values());
   private line: Line | null = null;
   private connectAttempt = 0;
   private state: RegistrationSnapshot = { status: 'unregistered', aor: null, error: null };
@@ -61,6 +63,12 @@ class SipPhone implements PhoneApi {
 
   constructor(private readonly options: SipPhoneOptions = {}) {
     globalThis.addEventListener?.('online', this.onOnline);
+    const established = (session: CallSession) => {
+      const controller = this.calls.get(session.getId() ?? '');
+      if (controller) this.focus.established(controller);
+    };
+    this.events.on('onCallAnswered', established);
+    this.events.on('onCallAccepted', established);
   }
 
   get registration(): RegistrationSnapshot {
@@ -293,6 +301,11 @@ class SipPhone implements PhoneApi {
     const uri = UserAgent.makeURI(parsed.target.uri);
     if (!uri) throw this.failAction(null, { code: 'invalid-target', message: `“${target}” is not a number or SIP address that can be called.` });
 
+    // The calls the user was talking on are held before the INVITE leaves.
+    return this.focused(null, () => this.dial(line, uri, parsed.target, options));
+  }
+
+  private async dial(line: Line, uri: URI, target: DialTarget, options: CallOptions): Promise<CallSession> {
     const video = options.video ?? false;
     const inviter = new Inviter(line.userAgent, uri, {
       sessionDescriptionHandlerOptions: { constraints: { audio: true, video } },
@@ -301,15 +314,16 @@ class SipPhone implements PhoneApi {
     const initial = new CallSession({
       sipCallId: inviter.request.callId,
       isCaller: true,
-      number: parsed.target.user,
-      displayName: parsed.target.display,
-      dialedExtension: parsed.target.user,
+      number: target.user,
+      displayName: target.display,
+      dialedExtension: target.user,
       cameraEnabled: video,
       creationTime: now,
       startTime: now,
       sipSession: inviter,
     });
     const controller = this.track(inviter, initial);
+    this.focus.adopt(controller.id);
     this.events.emit('onSessionChanged', initial);
     await controller.dial().catch(() => undefined);
     return controller.snapshot;
@@ -335,6 +349,7 @@ class SipPhone implements PhoneApi {
   private track(session: Inviter | Invitation, initial: CallSession): CallController {
     const controller = new CallController(session, initial, this.events.emit.bind(this.events), (c) => {
       this.calls.delete(c.id);
+      this.focus.forget(c.id);
     });
     this.calls.set(controller.id, controller);
     return controller;
@@ -347,7 +362,8 @@ class SipPhone implements PhoneApi {
   }
 
   answer(callId: string, options: CallOptions = {}): Promise<void> {
-    return this.controller(callId).answer(options.video ?? false, options.bySystem ?? false);
+    const controller = this.controller(callId);
+    return this.focused(callId, () => controller.answer(options.video ?? false, options.bySystem ?? false));
   }
 
   decline(callId: string): Promise<void> {
@@ -371,7 +387,16 @@ class SipPhone implements PhoneApi {
   }
 
   resume(callId: string): Promise<void> {
-    return this.controller(callId).setHold(false);
+    const controller = this.controller(callId);
+    return this.focused(callId, () => controller.setHold(false));
+  }
+
+  /** Runs an action that gives a call the user's voice, once every other call is held. */
+  private focused<T>(callId: string | null, action: () => Promise<T>): Promise<T> {
+    return this.focus.focus(callId, action).catch((error: unknown) => {
+      if (error instanceof FocusRefused) throw this.failAction(callId ? (this.session(callId) ?? null) : null, error.error);
+      throw error;
+    });
   }
 
   mute(callId: string): void {

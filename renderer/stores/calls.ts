@@ -130,12 +130,6 @@ export const useCallsStore = defineStore('calls', () => {
     if (await answer(id, { video, bySystem: true })) playAutoAnswerTone();
   }
 
-  /** Taking a second call puts the one the user was talking on on hold: never two parties at once. */
-  async function holdOthers(callId: string): Promise<void> {
-    const talking = calls.value.filter((call) => call.getId() !== callId && call.isAnswered() && !call.isOnHold() && !isOver(call));
-    for (const call of talking) await run('hold-failed', () => phone.hold(call.getId() ?? ''));
-  }
-
   phone.on('onRemoteMedia', (session, stream) => {
     const id = session.getId();
     if (!id) return;
@@ -159,8 +153,9 @@ export const useCallsStore = defineStore('calls', () => {
     }
   }
 
+  // Answer, resume and dial hold every other call first: the engine keeps exactly one call
+  // un-held on every path (see renderer/sip/call-focus.ts).
   async function answer(callId: string, options: CallOptions = {}): Promise<boolean> {
-    await holdOthers(callId);
     return run('call-failed', () => phone.answer(callId, options));
   }
   const decline = (callId: string) => run('call-failed', () => phone.decline(callId));
@@ -178,7 +173,6 @@ export const useCallsStore = defineStore('calls', () => {
   const stopScreenSharing = (callId: string) => run('renegotiation-failed', () => phone.stopScreenSharing(callId));
 
   async function dial(target: string, options: CallOptions = {}): Promise<boolean> {
-    await holdOthers('');
     const placed = await run('call-failed', async () => track(await phone.call(target, options)));
     if (placed) dialInput.value = '';
     return placed;
