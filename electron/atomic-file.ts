@@ -1,17 +1,18 @@
 // Crash-safe file replacement for settings and secrets. The new content goes to a temporary
 // file in the same folder, is flushed to disk, and only then renamed over the old file:
 // rename is atomic on one file system, so after a crash or power cut the file is either
-// entirely old or entirely new, never half written.
+// entirely old or entirely new, never half written. The `.bak` copy is made the same way
+// (a truncating copy over the old backup left it empty when a crash hit mid-copy).
 
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface AtomicWriteOptions {
   /** Copy the current file to `<file>.bak` first, so one earlier good version survives. */
   backup?: boolean;
-  /** File permissions of the new file; secrets use 0o600 so other users cannot read them. */
+  /** File permissions of the new file (and of its backup); secrets use 0o600 so other users cannot read them. */
   mode?: number;
 }
 
@@ -32,16 +33,11 @@ async function fsyncDirectory(directory: string): Promise<void> {
   }
 }
 
-export async function writeFileAtomic(file: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+/** Temporary file in `file`'s folder, written and flushed, then renamed over `file`. */
+async function replaceFile(file: string, content: string | Uint8Array, mode: number): Promise<void> {
   const directory = path.dirname(file);
-  await mkdir(directory, { recursive: true });
-  if (options.backup) {
-    await copyFile(file, `${file}.bak`).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'ENOENT') throw error;
-    });
-  }
   const temporary = path.join(directory, `${temporaryFilePrefix(file)}${randomBytes(6).toString('hex')}`);
-  const handle = await open(temporary, 'wx', options.mode ?? 0o600);
+  const handle = await open(temporary, 'wx', mode);
   try {
     try {
       await handle.writeFile(content);
@@ -55,6 +51,21 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
     throw error;
   }
   await fsyncDirectory(directory);
+}
+
+export async function writeFileAtomic(file: string, content: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const mode = options.mode ?? 0o600;
+  await mkdir(path.dirname(file), { recursive: true });
+  if (options.backup) {
+    // The current file is always whole (it only ever arrives by rename), so its bytes are a
+    // good backup; they replace the old backup atomically, and only then is the file replaced.
+    const current = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    });
+    if (current !== null) await replaceFile(`${file}.bak`, current, mode);
+  }
+  await replaceFile(file, content, mode);
 }
 
 /** The file's text, or null when it does not exist. */
@@ -72,9 +83,9 @@ export async function removeFile(file: string): Promise<void> {
   await rm(file, { force: true });
 }
 
-/** Deletes temporary files that a crashed `writeFileAtomic(file)` left behind. */
+/** Deletes temporary files that a crashed `writeFileAtomic(file)` left behind, its backup's included. */
 export async function removeStaleTemporaryFiles(file: string): Promise<void> {
-  const prefix = temporaryFilePrefix(file);
+  const prefixes = [temporaryFilePrefix(file), temporaryFilePrefix(`${file}.bak`)];
   let names: string[];
   try {
     names = await readdir(path.dirname(file));
@@ -82,6 +93,8 @@ export async function removeStaleTemporaryFiles(file: string): Promise<void> {
     return;
   }
   await Promise.all(
-    names.filter((name) => name.startsWith(prefix)).map((name) => rm(path.join(path.dirname(file), name), { force: true })),
+    names
+      .filter((name) => prefixes.some((prefix) => name.startsWith(prefix)))
+      .map((name) => rm(path.join(path.dirname(file), name), { force: true })),
   );
 }

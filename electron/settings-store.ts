@@ -1,18 +1,19 @@
 // The account settings and the app preferences on disk (userData/settings.json), without the
 // password and the TURN credentials, which the secret store keeps apart. Writes are atomic and
 // keep the previous version as `.bak`. A file that cannot be read or fails validation is never
-// silently overwritten: it is renamed to `settings.corrupt-<time>.json` for the user (or
+// silently overwritten: it is kept as `settings.corrupt-<time>.json` for the user (or
 // support) to inspect, the backup or the defaults are loaded, and a 'settings-corrupt' notice
 // tells the renderer what happened.
 
-import { rename } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, link } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { AccountSettings } from '../shared/account-settings';
 import { type AppPreferences, defaultAppPreferences, readStoredPreferences } from '../shared/app-preferences';
 import { storedAccountSettingsSchema } from '../shared/ipc-contract';
 import type { SettingsNotice } from '../shared/platform';
-import { readFileIfExists, removeStaleTemporaryFiles, writeFileAtomic } from './atomic-file';
+import { readFileIfExists, removeFile, removeStaleTemporaryFiles, writeFileAtomic } from './atomic-file';
 import { iceCredentialsOf, withoutIceCredentials } from './ice-credentials';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
@@ -73,6 +74,15 @@ function storedForm(account: AccountSettings): AccountSettings {
   return { ...withoutIceCredentials(account), password: '' };
 }
 
+/** `aside` becomes a second name of `file` (a copy where the file system has no hard links). */
+async function keepAside(file: string, aside: string): Promise<void> {
+  await link(file, aside).catch(async (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EEXIST') return; // kept already, by a recovery that stopped half-way
+    if (error.code === 'ENOENT') throw error;
+    await copyFile(file, aside, constants.COPYFILE_EXCL);
+  });
+}
+
 function serialise({ account, preferences }: StoredSettings): string {
   const stored = account === null ? null : storedForm(account);
   return `${JSON.stringify({ version: 1, account: stored, preferences }, null, 2)}\n`;
@@ -93,7 +103,10 @@ export function createSettingsStore({ directory, now = () => new Date() }: Setti
   async function recoverFromCorruptFile(): Promise<SettingsState> {
     const stamp = now().toISOString().replace(/[:.]/g, '-');
     const asideName = `settings.corrupt-${stamp}.json`;
-    await rename(file, path.join(directory, asideName));
+    // A second name for the damaged file first, then the file is replaced (or removed): a
+    // crash in between leaves the damaged file where it was, so the next start recovers
+    // again instead of finding no file and starting empty.
+    await keepAside(file, path.join(directory, asideName));
     const backup = parseSettings(await readFileIfExists(`${file}.bak`));
     if (backup !== undefined) {
       noteClearText(backup);
@@ -104,6 +117,7 @@ export function createSettingsStore({ directory, now = () => new Date() }: Setti
         notices: [{ code: 'settings-corrupt', message: `The settings file was damaged and has been kept as ${asideName}; the previous saved settings were restored.` }],
       };
     }
+    await removeFile(file);
     return {
       account: null,
       preferences: defaultAppPreferences(),

@@ -1,0 +1,110 @@
+// A crash at any moment must leave settings.json and settings.json.bak each either absent or
+// whole: a child process runs the real settings store, saving varying settings in a loop,
+// and is SIGKILLed at random points; after every kill both files must parse against the
+// settings schema, and the next start must load them without a corruption notice.
+
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { appPreferencesSchema } from '../shared/app-preferences';
+import { storedAccountSettingsSchema } from '../shared/ipc-contract';
+import { createSettingsStore, SETTINGS_FILE_NAME } from './settings-store';
+
+const RUNS = 60;
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+// What the store writes, checked strictly: the child only ever saves valid settings.
+const settingsFileSchema = z.strictObject({
+  version: z.literal(1),
+  account: storedAccountSettingsSchema.nullable(),
+  preferences: appPreferencesSchema,
+});
+
+let work: string;
+let childScript: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'settings-kill-'));
+  // The child runs the TypeScript sources themselves, bundled once to plain JavaScript.
+  childScript = path.join(work, 'settings-writer-child.mjs');
+  await build({
+    entryPoints: [path.join(here, 'test-support', 'settings-writer-child.ts')],
+    outfile: childScript,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+  });
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+/** Starts the writer and SIGKILLs it at a random moment: mostly mid-loop, sometimes while it loads. */
+function runAndKill(directory: string, run: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [childScript, directory, String(run * 1000)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const kill = () => child.kill('SIGKILL');
+    if (run % 6 === 5) {
+      setTimeout(kill, Math.random() * 80);
+    } else {
+      child.stdout.once('data', () => setTimeout(kill, 2 + Math.random() * 40));
+    }
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL') resolve();
+      else reject(new Error(`the writer exited by itself (code ${code}): ${stderr}`));
+    });
+  });
+}
+
+/** The file's problem, or null when it is absent or whole. */
+async function problemWith(file: string): Promise<string | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    const parsed = settingsFileSchema.safeParse(JSON.parse(text));
+    return parsed.success ? null : `${path.basename(file)} fails the schema: ${z.prettifyError(parsed.error)}`;
+  } catch {
+    return `${path.basename(file)} is not JSON (${text.length} bytes): ${JSON.stringify(text.slice(0, 60))}`;
+  }
+}
+
+describe('settings store killed at random points', () => {
+  it(`leaves settings.json and its backup whole after each of ${RUNS} kills`, async () => {
+    const directory = path.join(work, 'user-data');
+    const problems: string[] = [];
+    const contents = new Set<string>();
+    for (let run = 0; run < RUNS; run += 1) {
+      await runAndKill(directory, run);
+      const file = path.join(directory, SETTINGS_FILE_NAME);
+      for (const checked of [file, `${file}.bak`]) {
+        const problem = await problemWith(checked);
+        if (problem) problems.push(`run ${run}: ${problem}`);
+      }
+      const asideCopies = (await readdir(directory).catch(() => [])).filter((name) => name.startsWith('settings.corrupt-'));
+      if (asideCopies.length > 0) problems.push(`run ${run}: the store found a damaged file (${asideCopies.join(', ')})`);
+      contents.add(await readFile(file, 'utf8').catch(() => ''));
+    }
+    expect(problems).toEqual([]);
+    // The kills did land among writes: the file changed between most of the runs.
+    expect(contents.size).toBeGreaterThan(RUNS / 2);
+    const next = await createSettingsStore({ directory }).load();
+    expect(next.notices).toEqual([]);
+    expect(next.account).not.toBeNull();
+  }, 30_000);
+});
