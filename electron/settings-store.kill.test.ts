@@ -15,7 +15,11 @@ import { appPreferencesSchema } from '../shared/app-preferences';
 import { storedAccountSettingsSchema } from '../shared/ipc-contract';
 import { createSettingsStore, SETTINGS_FILE_NAME } from './settings-store';
 
-const RUNS = 60;
+// Two folders, each with its own writer killed and restarted in turn: twice the kills in the
+// same time, as most of a run is the child's start-up.
+const LANES = 2;
+const RUNS_PER_LANE = 60;
+const RUNS = LANES * RUNS_PER_LANE;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 // What the store writes, checked strictly: the child only ever saves valid settings.
@@ -84,27 +88,35 @@ async function problemWith(file: string): Promise<string | null> {
   }
 }
 
+/** Kills and restarts one writer over one folder; returns what was wrong after each kill. */
+async function killRepeatedly(directory: string, lane: number): Promise<{ problems: string[]; contents: Set<string> }> {
+  const problems: string[] = [];
+  const contents = new Set<string>();
+  const file = path.join(directory, SETTINGS_FILE_NAME);
+  for (let run = 0; run < RUNS_PER_LANE; run += 1) {
+    await runAndKill(directory, run);
+    for (const checked of [file, `${file}.bak`]) {
+      const problem = await problemWith(checked);
+      if (problem) problems.push(`lane ${lane} run ${run}: ${problem}`);
+    }
+    const asideCopies = (await readdir(directory).catch(() => [])).filter((name) => name.startsWith('settings.corrupt-'));
+    if (asideCopies.length > 0) problems.push(`lane ${lane} run ${run}: the store found a damaged file (${asideCopies.join(', ')})`);
+    contents.add(await readFile(file, 'utf8').catch(() => ''));
+  }
+  return { problems, contents };
+}
+
 describe('settings store killed at random points', () => {
   it(`leaves settings.json and its backup whole after each of ${RUNS} kills`, async () => {
-    const directory = path.join(work, 'user-data');
-    const problems: string[] = [];
-    const contents = new Set<string>();
-    for (let run = 0; run < RUNS; run += 1) {
-      await runAndKill(directory, run);
-      const file = path.join(directory, SETTINGS_FILE_NAME);
-      for (const checked of [file, `${file}.bak`]) {
-        const problem = await problemWith(checked);
-        if (problem) problems.push(`run ${run}: ${problem}`);
-      }
-      const asideCopies = (await readdir(directory).catch(() => [])).filter((name) => name.startsWith('settings.corrupt-'));
-      if (asideCopies.length > 0) problems.push(`run ${run}: the store found a damaged file (${asideCopies.join(', ')})`);
-      contents.add(await readFile(file, 'utf8').catch(() => ''));
+    const directories = Array.from({ length: LANES }, (_, lane) => path.join(work, `user-data-${lane}`));
+    const lanes = await Promise.all(directories.map((directory, lane) => killRepeatedly(directory, lane)));
+    expect(lanes.flatMap((result) => result.problems)).toEqual([]);
+    for (const [lane, directory] of directories.entries()) {
+      // The kills did land among writes: the file changed between most of the runs.
+      expect(lanes[lane]?.contents.size).toBeGreaterThan(RUNS_PER_LANE / 2);
+      const next = await createSettingsStore({ directory }).load();
+      expect(next.notices).toEqual([]);
+      expect(next.account).not.toBeNull();
     }
-    expect(problems).toEqual([]);
-    // The kills did land among writes: the file changed between most of the runs.
-    expect(contents.size).toBeGreaterThan(RUNS / 2);
-    const next = await createSettingsStore({ directory }).load();
-    expect(next.notices).toEqual([]);
-    expect(next.account).not.toBeNull();
   }, 30_000);
 });
