@@ -118,24 +118,45 @@ describe('network policy', () => {
     expect(csp).not.toContain('pbx.example.com');
   });
 
-  it('lets WebSockets reach only the saved server, then only the one the page names', async () => {
+  it('lets WebSockets reach only the saved server, then only the one saved next through account:save', async () => {
     await saveSettingsFile({ account });
     const { sender } = await started();
     const blocked = (url: string) => session.defaultSession.webRequest.request(url);
     await expect(blocked('wss://pbx.example.com:8089/ws')).resolves.toBe(false);
     await expect(blocked('wss://evil.example/ws')).resolves.toBe(true);
 
-    await expect(ipcMain.invokeFrom(sender, 'account:allow-server', 'ws://127.0.0.1:8080/ws')).resolves.toBe(true);
+    const local = { ...account, serverUrl: 'ws://127.0.0.1:8080/ws' };
+    await expect(ipcMain.invokeFrom(sender, 'account:save', { settings: local, password: 'pw-123' })).resolves.toMatchObject({ ok: true });
     await expect(blocked('ws://127.0.0.1:8080/ws')).resolves.toBe(false);
     await expect(blocked('wss://pbx.example.com:8089/ws')).resolves.toBe(true);
   });
 
-  it('refuses to allow a server that is not a ws:/wss: URL, changing nothing', async () => {
+  it('gives the page no way to allow a server other than the saved one', async () => {
     await saveSettingsFile({ account });
     const { sender } = await started();
-    await expect(ipcMain.invokeFrom(sender, 'account:allow-server', 'https://evil.example/')).rejects.toThrow(/invalid-payload/);
+    const blocked = (url: string) => session.defaultSession.webRequest.request(url);
+    // The channel that once let the page name any server is gone.
+    await expect(ipcMain.invokeFrom(sender, 'account:allow-server', 'wss://evil.example/ws')).rejects.toThrow(/No handler registered/);
+    // An account that fails validation is not stored, so it opens nothing either.
+    const invalid = { ...account, serverUrl: 'https://evil.example/ws' };
+    await expect(ipcMain.invokeFrom(sender, 'account:save', { settings: invalid, password: null })).rejects.toThrow(/invalid-payload/);
+    // Nor can another origin's frame save one.
     const stranger = senderAt('https://evil.example/', { contents: new electron.FakeWebContents() });
-    await expect(ipcMain.invokeFrom(stranger, 'account:allow-server', 'wss://evil.example/ws')).rejects.toThrow(/foreign-sender/);
+    const evil = { ...account, serverUrl: 'wss://evil.example/ws' };
+    await expect(ipcMain.invokeFrom(stranger, 'account:save', { settings: evil, password: null })).rejects.toThrow(/foreign-sender/);
+    await expect(blocked('wss://evil.example/ws')).resolves.toBe(true);
+    await expect(blocked('wss://pbx.example.com:8089/ws')).resolves.toBe(false);
+  });
+
+  it('keeps the saved server when an account cannot be written', async () => {
+    await saveSettingsFile({ account });
+    const { sender } = await started();
+    // settings.json's folder replaced by a file: the next write fails.
+    await rm(path.join(base, 'user-data'), { recursive: true, force: true });
+    await writeFile(path.join(base, 'user-data'), 'not a folder');
+    const evil = { ...account, serverUrl: 'wss://evil.example/ws' };
+    await expect(ipcMain.invokeFrom(sender, 'account:save', { settings: evil, password: null })).resolves.toMatchObject({ ok: false });
+    await expect(session.defaultSession.webRequest.request('wss://evil.example/ws')).resolves.toBe(true);
     await expect(session.defaultSession.webRequest.request('wss://pbx.example.com:8089/ws')).resolves.toBe(false);
   });
 

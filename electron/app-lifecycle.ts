@@ -253,9 +253,9 @@ export function startApp<W extends AppWindow>(electron: ElectronModule<unknown, 
     preferences = () => settings.currentPreferences();
 
     installPermissionPolicy(electron.session.defaultSession);
-    // Until the page names the server it connects to, only the saved one is reachable.
-    const allowList = createServerAllowList(settings.currentAccount()?.serverUrl ?? null);
-    enforceServerAllowList(electron.session.defaultSession, allowList);
+    // WebSockets reach the stored account's server only; the page changes it by saving an
+    // account through account:save (validated there), never by naming a server.
+    enforceServerAllowList(electron.session.defaultSession, createServerAllowList(() => settings.currentAccount()?.serverUrl ?? null));
     serveAppProtocol(electron.protocol, {
       webRoot: paths.webRoot,
       mounts: { 'incoming-call': paths.popupRoot, 'screen-share-picker': paths.pickerRoot },
@@ -281,7 +281,6 @@ export function startApp<W extends AppWindow>(electron: ElectronModule<unknown, 
     ipc.handle('account:save', ({ settings: account, password, allowUnprotectedPassword }) =>
       accounts.save(account, password, { allowUnprotectedPassword }),
     );
-    ipc.handle('account:allow-server', (serverUrl) => allowList.allow(serverUrl));
     ipc.handle('preferences:load', () => settings.currentPreferences());
     ipc.handle('preferences:save', (next) => savePreferences(next));
     ipc.handle('shortcuts:status', () => shell?.shortcutStatus() ?? { answer: idle(), hangup: idle(), toggleMute: idle() });

@@ -1,9 +1,10 @@
 // The Content-Security-Policy of our page. Scripts come only from the app bundle, and the
 // page may open connections only to itself and to WebSocket servers. Which WebSocket server
-// is decided in the main process (server-allow-list.ts), not here: a CSP is fixed when the
-// document loads, and the user connects to a server before saving it, so naming the saved
-// server here forced a reload that lost the form. Injected script, if any ever ran, could
-// still neither load more code nor open a WebSocket to anything but the chosen SIP server.
+// is decided in the main process (server-allow-list.ts: the server of the stored account),
+// not here: a CSP is fixed when the document loads, and naming the saved server here forced
+// a reload that lost the form whenever the user saved another one. Injected script, if any
+// ever ran, could still neither load more code nor open a WebSocket to anything but the
+// server of the saved account.
 
 export function buildContentSecurityPolicy(): string {
   const directives: Array<[string, ...string[]]> = [

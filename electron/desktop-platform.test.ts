@@ -76,16 +76,11 @@ describe('desktop platform adapter', () => {
     expect(received).toEqual([{ session, autoAnswerRequest }, { session }]);
   });
 
-  it('offers preferences, the server allow-list and the shortcut status', async () => {
+  it('offers preferences and the shortcut status, and says an account is saved before it connects', async () => {
     const router = routeToMain();
     let stored: AppPreferences = defaultAppPreferences();
-    const allowed: string[] = [];
     router.handle('preferences:load', () => stored);
     router.handle('preferences:save', (next) => (stored = next));
-    router.handle('account:allow-server', (url) => {
-      allowed.push(url);
-      return true;
-    });
     const status = { accelerator: 'CommandOrControl+Shift+A', registered: false, error: 'in-use' as const };
     router.handle('shortcuts:status', () => ({ answer: status, hangup: { ...status, registered: true, error: undefined }, toggleMute: { ...status, registered: true, error: undefined } }));
     const platform = createElectronPlatform(bridge);
@@ -93,8 +88,8 @@ describe('desktop platform adapter', () => {
     const next = { ...defaultAppPreferences(), doNotDisturb: true };
     await expect(platform.savePreferences(next)).resolves.toEqual(next);
     await expect(platform.loadPreferences()).resolves.toEqual(next);
-    await expect(platform.allowServer('wss://pbx.example.com/ws')).resolves.toBe(true);
-    expect(allowed).toEqual(['wss://pbx.example.com/ws']);
+    expect(platform.reachesOnlySavedServer).toBe(true);
+    expect(platform).not.toHaveProperty('allowServer');
     expect((await platform.shortcutStatus()).answer).toMatchObject({ registered: false, error: 'in-use' });
   });
 

@@ -27,7 +27,7 @@ describe('preload', () => {
   it('exposes exactly one object, window.softphone, made of intent-level functions', () => {
     expect(Object.keys(contextBridge.mainWorld)).toEqual(['softphone']);
     expect(Object.keys(bridge).sort()).toEqual([
-      'allowServer', 'loadAccount', 'loadPreferences', 'onCommand', 'onPreferencesChanged', 'openExternal', 'publishCall',
+      'loadAccount', 'loadPreferences', 'onCommand', 'onPreferencesChanged', 'openExternal', 'publishCall',
       'publishRegistration', 'saveAccount', 'savePreferences', 'shortcutStatus',
     ]);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');

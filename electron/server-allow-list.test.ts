@@ -5,17 +5,17 @@ import { resetElectronFake, session } from './test-support/electron-fake';
 beforeEach(() => resetElectronFake());
 
 describe('server allow-list', () => {
-  it('lets nothing through until a server is named', async () => {
-    const allowList = createServerAllowList();
+  it('lets nothing through while no account is saved', async () => {
+    const allowList = createServerAllowList(() => null);
     enforceServerAllowList(session.defaultSession, allowList, () => {});
     await expect(session.defaultSession.webRequest.request('wss://pbx.example.com/ws')).resolves.toBe(true);
+    expect(allowList.allowedOrigin()).toBeNull();
   });
 
-  it('lets through the named server origin only, whatever the path', async () => {
-    const allowList = createServerAllowList();
+  it("lets through the saved server's origin only, whatever the path", async () => {
+    const allowList = createServerAllowList(() => 'wss://PBX.example.com:8089/ws');
     const logged: string[] = [];
     enforceServerAllowList(session.defaultSession, allowList, (message) => logged.push(message));
-    expect(allowList.allow('wss://PBX.example.com:8089/ws')).toBe(true);
     const cancelled = (url: string) => session.defaultSession.webRequest.request(url);
     await expect(cancelled('wss://pbx.example.com:8089/other')).resolves.toBe(false);
     await expect(cancelled('wss://pbx.example.com/ws')).resolves.toBe(true); // other port
@@ -25,25 +25,32 @@ describe('server allow-list', () => {
     expect(logged).toHaveLength(4);
   });
 
-  it('moves to the new server when another one is named, closing the old', async () => {
-    const allowList = createServerAllowList('ws://127.0.0.1:8080/ws');
+  it('follows the saved account: a new saved server closes the old one', async () => {
+    let saved: string | null = 'ws://127.0.0.1:8080/ws';
+    const allowList = createServerAllowList(() => saved);
     enforceServerAllowList(session.defaultSession, allowList, () => {});
     await expect(session.defaultSession.webRequest.request('ws://127.0.0.1:8080/ws')).resolves.toBe(false);
-    allowList.allow('wss://pbx.example.com/ws');
+    saved = 'wss://pbx.example.com/ws';
     await expect(session.defaultSession.webRequest.request('ws://127.0.0.1:8080/ws')).resolves.toBe(true);
     await expect(session.defaultSession.webRequest.request('wss://pbx.example.com:443/ws')).resolves.toBe(false);
   });
 
-  it('refuses to name anything but a ws:/wss: URL without credentials, keeping the previous server', () => {
-    const allowList = createServerAllowList('wss://pbx.example.com/ws');
+  it('offers no way to allow a server other than the saved one', () => {
+    const allowList = createServerAllowList(() => 'wss://pbx.example.com/ws');
+    expect(Object.keys(allowList).sort()).toEqual(['allowedOrigin', 'isAllowed']);
+  });
+
+  it('allows nothing when the saved server is not a ws:/wss: URL without credentials', () => {
     for (const url of ['https://pbx.example.com', 'wss://user:pw@pbx.example.com/', 'not a url', 'wss://']) {
-      expect(allowList.allow(url)).toBe(false);
+      const allowList = createServerAllowList(() => url);
+      expect(allowList.allowedOrigin()).toBeNull();
+      expect(allowList.isAllowed('https://pbx.example.com/')).toBe(false);
+      expect(allowList.isAllowed('wss://pbx.example.com/')).toBe(false);
     }
-    expect(allowList.allowedOrigin()).toBe('wss://pbx.example.com');
   });
 
   it('does not touch ordinary requests of the page', async () => {
-    enforceServerAllowList(session.defaultSession, createServerAllowList(), () => {});
+    enforceServerAllowList(session.defaultSession, createServerAllowList(() => null), () => {});
     await expect(session.defaultSession.webRequest.request('app://softphone/index.html')).resolves.toBe(false);
   });
 });

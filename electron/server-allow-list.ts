@@ -1,13 +1,13 @@
 // Which SIP server the page may open a WebSocket to. The CSP only limits connect-src to the
-// ws:/wss: schemes (a CSP is fixed when the document loads, and the user may try a new server
-// before saving it); the origin itself is enforced here, in the main process, on every
-// WebSocket the session opens. The renderer names the server right before connecting
-// (`account:allow-server`); exactly one server origin is reachable at a time.
+// ws:/wss: schemes (a CSP is fixed when the document loads, and the user may save a new server
+// without reloading the page); the origin itself is enforced here, in the main process, on
+// every WebSocket the session opens. It is the origin of the account the main process has
+// stored, read at each request: the page widens nothing by asking, only by saving an account
+// (validated on the way in), so a compromised page cannot quietly reach a server of its choice.
 
 export interface ServerAllowList {
-  /** Makes `serverUrl`'s origin the one reachable server. False (and no change) when it is not a ws:/wss: URL. */
-  allow(serverUrl: string): boolean;
   isAllowed(requestUrl: string): boolean;
+  /** The stored account's server origin, or null when none is stored (nothing is reachable). */
   allowedOrigin(): string | null;
 }
 
@@ -25,20 +25,18 @@ function websocketOrigin(text: string): string | null {
   return url.origin;
 }
 
-export function createServerAllowList(initialServerUrl: string | null = null): ServerAllowList {
-  let allowed = initialServerUrl === null ? null : websocketOrigin(initialServerUrl);
+/** `savedServerUrl` reads the stored account's server URL (null when no account is stored). */
+export function createServerAllowList(savedServerUrl: () => string | null): ServerAllowList {
+  const allowedOrigin = () => {
+    const saved = savedServerUrl();
+    return saved === null ? null : websocketOrigin(saved);
+  };
   return {
-    allow(serverUrl) {
-      const origin = websocketOrigin(serverUrl);
-      if (origin === null) return false;
-      allowed = origin;
-      return true;
-    },
     isAllowed(requestUrl) {
       const origin = websocketOrigin(requestUrl);
-      return origin !== null && origin === allowed;
+      return origin !== null && origin === allowedOrigin();
     },
-    allowedOrigin: () => allowed,
+    allowedOrigin,
   };
 }
 
@@ -60,7 +58,7 @@ export function enforceServerAllowList(
 ): void {
   session.webRequest.onBeforeRequest(WEBSOCKET_URL_FILTER, (details, callback) => {
     const allowed = allowList.isAllowed(details.url);
-    if (!allowed) log(`[network] blocked a WebSocket to ${details.url}: not the SIP server being connected`);
+    if (!allowed) log(`[network] blocked a WebSocket to ${details.url}: not the server of the saved account`);
     callback({ cancel: !allowed });
   });
 }

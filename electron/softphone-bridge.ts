@@ -44,7 +44,6 @@ export function createSoftphoneBridge(ipc: IpcRendererPort): SoftphoneBridge {
     publishRegistration: (snapshot) => send('phone:registration-changed', snapshot),
     onCommand: (listener) => subscribe('phone:command', listener),
     openExternal: (url) => invoke('shell:open-external', url),
-    allowServer: (serverUrl) => invoke('account:allow-server', serverUrl),
     loadPreferences: () => invoke('preferences:load', undefined),
     savePreferences: (preferences) => invoke('preferences:save', preferences),
     onPreferencesChanged: (listener) => subscribe('preferences:changed', listener),

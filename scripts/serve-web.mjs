@@ -16,10 +16,14 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",
-  // The SIP server is configured by the user, so any ws:/wss: origin is allowed.
+  // As narrow as a web page can be: the user types the SIP server into the page, after this
+  // header was sent, so the server cannot be named here and any ws:/wss: origin is allowed
+  // (the desktop app does better: its main process lets through only the saved account's server).
   "connect-src 'self' ws: wss:",
   "object-src 'none'",
   "base-uri 'none'",
+  // The page has no form that posts anywhere; injected markup cannot post one either.
+  "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
 

@@ -78,6 +78,18 @@ describe('serve-web static server', () => {
     expect((await rawGet(server.port, '/assets/app.css')).headers['content-type']).toBe('text/css; charset=utf-8');
   });
 
+  it('forbids forms, plugins, <base> and framing, and connects only to itself and WebSocket servers', () => {
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split(';').map((directive) => {
+        const [name = '', ...sources] = directive.trim().split(/\s+/);
+        return [name, sources];
+      }),
+    );
+    for (const name of ['form-action', 'object-src', 'base-uri', 'frame-ancestors']) expect(directives.get(name)).toEqual(["'none'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('connect-src')).toEqual(["'self'", 'ws:', 'wss:']);
+  });
+
   it('answers app routes with index.html but missing assets with 404', async () => {
     const route = await rawGet(server.port, '/settings/account');
     expect(route.status).toBe(200);

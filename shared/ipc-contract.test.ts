@@ -20,7 +20,6 @@ describe('ipcContract', () => {
       'phone:registration-changed': 'send',
       'phone:command': 'event',
       'shell:open-external': 'invoke',
-      'account:allow-server': 'invoke',
       'preferences:load': 'invoke',
       'preferences:save': 'invoke',
       'preferences:changed': 'event',
@@ -128,12 +127,18 @@ describe('checkIpcArgs', () => {
     expect(checkIpcArgs('phone:command', { kind: 'reject-busy', callId: 'c1', code: 600 }).ok).toBe(false);
   });
 
-  it('lets only a ws:/wss: server URL without credentials be allowed', () => {
+  it('has no channel by which the page names a server to allow (it saves an account instead)', () => {
+    expect(isIpcChannel('account:allow-server')).toBe(false);
+    expect(ipcChannels.filter((channel) => channel.includes('allow'))).toEqual([]);
+  });
+
+  it('accepts an account to save only with a ws:/wss: server URL without credentials', () => {
+    const saving = (serverUrl: unknown) => checkIpcArgs('account:save', { settings: { ...account, serverUrl }, password: null });
     for (const url of ['wss://pbx.example.com:8089/ws', 'ws://127.0.0.1:8080', 'WSS://[2001:db8::1]:443/ws?x=1']) {
-      expect(checkIpcArgs('account:allow-server', url).ok).toBe(true);
+      expect(saving(url).ok).toBe(true);
     }
     for (const url of ['https://pbx.example.com', 'wss://user:pw@pbx.example.com/ws', 'wss://', 'wss://pbx.example.com /ws', 'ws:pbx', 42]) {
-      expect(checkIpcArgs('account:allow-server', url).ok).toBe(false);
+      expect(saving(url).ok).toBe(false);
     }
   });
 

@@ -124,17 +124,6 @@ export const saveAccountResultSchema = z.strictObject({
 
 export const externalUrlSchema = z.string().min(1).max(2048);
 
-// Host name, IPv4 or bracketed IPv6, optional port, then path/query; no `user@`. (shared/ has
-// no URL class, so the shape is checked here and the main process parses it again.)
-const WEBSOCKET_SERVER_URL = /^wss?:\/\/(?:[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?(?:[/?#][^\s]*)?$/i;
-
-/** A ws: or wss: URL with a host and no credentials: the SIP server the page is about to use. */
-export const websocketServerUrlSchema = z
-  .string()
-  .min(1)
-  .max(2048)
-  .regex(WEBSOCKET_SERVER_URL, 'must be a ws: or wss: URL with a host and without credentials');
-
 const shortcutStatusSchema = z.strictObject({
   accelerator: z.string().max(200),
   registered: z.boolean(),
@@ -194,13 +183,12 @@ interface ChannelSpec {
 
 export const ipcContract = {
   'account:load': { direction: 'invoke', args: z.undefined(), result: storedAccountSchema },
+  // The stored account's server is also the only one WebSockets may reach (electron/server-allow-list.ts).
   'account:save': { direction: 'invoke', args: saveAccountRequestSchema, result: saveAccountResultSchema },
   'phone:call-changed': { direction: 'send', args: callChangedSchema },
   'phone:registration-changed': { direction: 'send', args: registrationSnapshotSchema },
   'phone:command': { direction: 'event', args: phoneCommandSchema },
   'shell:open-external': { direction: 'invoke', args: externalUrlSchema, result: z.boolean() },
-  // Called right before connecting: the main process then lets WebSockets reach this server only.
-  'account:allow-server': { direction: 'invoke', args: websocketServerUrlSchema, result: z.boolean() },
   'preferences:load': { direction: 'invoke', args: z.undefined(), result: appPreferencesSchema },
   'preferences:save': { direction: 'invoke', args: appPreferencesSchema, result: appPreferencesSchema },
   'preferences:changed': { direction: 'event', args: appPreferencesSchema },
@@ -269,8 +257,6 @@ export interface SoftphoneBridge {
   onCommand(listener: (command: IpcArgs<'phone:command'>) => void): () => void;
   /** Resolves `false` when the URL is not an https: or mailto: link. */
   openExternal(url: IpcArgs<'shell:open-external'>): Promise<IpcResult<'shell:open-external'>>;
-  /** Must be called right before connecting to `serverUrl`; WebSockets elsewhere are blocked. */
-  allowServer(serverUrl: IpcArgs<'account:allow-server'>): Promise<IpcResult<'account:allow-server'>>;
   loadPreferences(): Promise<IpcResult<'preferences:load'>>;
   /** Resolves with the preferences as saved; rejects when they fail validation. */
   savePreferences(preferences: IpcArgs<'preferences:save'>): Promise<IpcResult<'preferences:save'>>;

@@ -79,8 +79,12 @@ export interface PlatformAdapter {
   savePreferences(preferences: AppPreferences): Promise<AppPreferences>;
   /** Preferences changed outside the page (the tray's do-not-disturb); returns the unsubscribe function. */
   onPreferencesChanged(listener: (preferences: AppPreferences) => void): () => void;
-  /** Desktop: the main process blocks WebSockets to any server not allowed right before connecting. */
-  allowServer?(serverUrl: string): Promise<boolean>;
+  /**
+   * Desktop: the main process lets WebSockets reach only the server of the account it has
+   * stored, so an account must be saved before it can connect (the web tab saves it once the
+   * server has accepted it).
+   */
+  readonly reachesOnlySavedServer?: boolean;
   /** Desktop: which global shortcuts could be registered (another app may own one). */
   shortcutStatus?(): Promise<ShortcutStatusReport>;
 }

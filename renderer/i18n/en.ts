@@ -25,6 +25,7 @@ export const en = {
   'account.connect': 'Connect',
   'account.disconnect': 'Disconnect',
   'account.saveFailed': 'You are connected, but the account could not be saved: you will enter it again next time.',
+  'account.saveFailedNotConnected': 'The account could not be saved, so the app did not connect: it only connects to the server of the saved account.',
   'account.passwordNotSaved': 'Your password is not saved: you will type it again next time.',
   'account.rememberUnprotected': 'Remember my password on this computer even though it cannot be protected',
   'account.rememberUnprotected.hint':

@@ -24,6 +24,7 @@ export const fr: Catalogue = {
   'account.connect': 'Se connecter',
   'account.disconnect': 'Se déconnecter',
   'account.saveFailed': "Vous êtes connecté, mais le compte n'a pas pu être enregistré : il faudra le saisir à nouveau la prochaine fois.",
+  'account.saveFailedNotConnected': "Le compte n'a pas pu être enregistré, donc l'application ne s'est pas connectée : elle ne se connecte qu'au serveur du compte enregistré.",
   'account.passwordNotSaved': "Votre mot de passe n'est pas enregistré : il faudra le saisir à nouveau la prochaine fois.",
   'account.rememberUnprotected': 'Mémoriser mon mot de passe sur cet ordinateur même s’il ne peut pas être protégé',
   'account.rememberUnprotected.hint':

@@ -18,12 +18,12 @@ export function createElectronPlatform(bridge: SoftphoneBridge | undefined = fin
   if (!bridge) throw new Error('createElectronPlatform: window.softphone is missing; the page is not running in the Softphone desktop app.');
   return {
     kind: 'desktop',
+    reachesOnlySavedServer: true,
     loadAccount: () => bridge.loadAccount(),
     saveAccount: (settings, password, options) => bridge.saveAccount(settings, password, options),
     publishCall: (snapshot, details) => bridge.publishCall(snapshot, details),
     publishRegistration: (snapshot) => bridge.publishRegistration(snapshot),
     onCommand: (listener) => bridge.onCommand(listener),
-    allowServer: (serverUrl) => bridge.allowServer(serverUrl),
     loadPreferences: () => bridge.loadPreferences(),
     savePreferences: (preferences) => bridge.savePreferences(preferences),
     onPreferencesChanged: (listener) => bridge.onPreferencesChanged(listener),

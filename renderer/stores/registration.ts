@@ -48,21 +48,30 @@ export const useRegistrationStore = defineStore('registration', () => {
     // choice as it stands, or the next save would silently forget the password.
     rememberUnprotected.value = secretsUnprotected.value && stored.password !== null;
     if (stored.settings) form.value = { ...stored.settings, password: stored.password ?? '' };
-    if (stored.settings && stored.password) await connect(form.value);
+    if (stored.settings && stored.password) await register(form.value, { alreadySaved: true });
   }
 
-  /** Registers with the given settings; saves them once the server has accepted them. */
-  async function connect(settings: AccountSettings = form.value): Promise<RegistrationSnapshot | null> {
+  /**
+   * Registers with the given settings. The web tab saves them once the server has accepted
+   * them; the desktop app saves them first, since its main process lets WebSockets reach only
+   * the server of the account it has stored.
+   */
+  function connect(settings: AccountSettings = form.value): Promise<RegistrationSnapshot | null> {
+    return register(settings, { alreadySaved: false });
+  }
+
+  async function register(settings: AccountSettings, { alreadySaved }: { alreadySaved: boolean }): Promise<RegistrationSnapshot | null> {
     const result = validateAccountSettings(settings);
     // The form shows the reasons inline; there is nothing to send.
     if (!result.ok) return null;
     const account = result.value;
+    const saveFirst = platform.reachesOnlySavedServer === true;
     try {
-      // Desktop: the main process lets WebSockets through only to the server named here.
-      await platform.allowServer?.(account.serverUrl);
+      // Not saved, not reachable: connecting would only be blocked.
+      if (saveFirst && !alreadySaved && !(await save(account, 'account.saveFailedNotConnected'))) return null;
       const outcome = await phone.connect({ account, password: account.password });
       snapshot.value = { ...outcome };
-      if (outcome.status === 'registered') await save(account);
+      if (outcome.status === 'registered' && !saveFirst) await save(account, 'account.saveFailed');
       return outcome;
     } catch (reason) {
       errors.reportPhoneError(toPhoneError(reason, 'registration-rejected'));
@@ -70,12 +79,14 @@ export const useRegistrationStore = defineStore('registration', () => {
     }
   }
 
-  async function save(account: AccountSettings): Promise<void> {
+  /** Whether the host kept the account; a failure is reported. */
+  async function save(account: AccountSettings, failureText: 'account.saveFailed' | 'account.saveFailedNotConnected'): Promise<boolean> {
     const saved = await platform.saveAccount({ ...account, password: '' }, account.password, {
       allowUnprotectedPassword: rememberUnprotected.value,
     });
     passwordSaved.value = saved.passwordSaved;
-    if (!saved.ok) errors.report({ code: 'account-save-failed', textKey: 'account.saveFailed' });
+    if (!saved.ok) errors.report({ code: 'account-save-failed', textKey: failureText });
+    return saved.ok;
   }
 
   async function disconnect(): Promise<void> {
