@@ -38,6 +38,7 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   onLocalMedia: (() => void) | undefined;
 
   private usableCandidate = false;
+  private closed = false;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private waiting = false;
 
@@ -61,8 +62,27 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     return super.getLocalMediaStream(options);
   }
 
+  /**
+   * The microphone may open after the call is already over: a CANCEL that arrives while the
+   * user's Answer waits for getUserMedia closes the handler first. SIP.js then throws
+   * ("Peer connection undefined") and nobody stops the new tracks, so the microphone would stay
+   * live with no call. Whatever happens here, a track that did not end up in a live call stops.
+   */
   protected override async setLocalMediaStream(stream: MediaStream): Promise<void> {
-    await super.setLocalMediaStream(stream);
+    if (this.closed) {
+      stopTracks(stream);
+      throw new Error('The call ended before the microphone opened.');
+    }
+    try {
+      await super.setLocalMediaStream(stream);
+    } catch (error) {
+      stopTracks(stream);
+      throw error;
+    }
+    if (this.closed) {
+      stopTracks(stream);
+      throw new Error('The call ended while the microphone was opening.');
+    }
     this.onLocalMedia?.();
   }
 
@@ -113,8 +133,12 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   }
 
   override close(): void {
+    this.closed = true;
     if (this.settleTimer !== undefined) clearTimeout(this.settleTimer);
+    // SIP.js stops the tracks its senders hold; a track kept aside (a paused camera) is ours.
+    const local = this._localMediaStream;
     super.close();
+    stopTracks(local);
   }
 
   /** Intent, not the sender's current track: a paused camera still owns its sending m-line. */
@@ -131,6 +155,10 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
       if (this.waiting) this.iceGatheringComplete();
     }, SETTLE_MS);
   }
+}
+
+function stopTracks(stream: MediaStream | undefined): void {
+  for (const track of stream?.getTracks() ?? []) track.stop();
 }
 
 /**
