@@ -1,0 +1,285 @@
+// An independent SIP stack for the end-to-end suite: JsSIP 3 in a page of its own, with no UI.
+// Node drives it through `window.jssipAgent` (see e2e/support/jssip-phone.ts). Everything the
+// far end did is recorded in `events`, so tests assert what JsSIP saw on the wire rather than
+// what our own phone believes it sent.
+
+import * as JsSIP from 'jssip';
+import type { RTCSession } from 'jssip/lib/RTCSession';
+
+export interface JsSipAgentConfig {
+  user: string;
+  password: string;
+  domain: string;
+  wsUrl: string;
+  displayName?: string;
+}
+
+/** One thing JsSIP reported. `session` is the index of the call it belongs to (0, 1, …). */
+export interface JsSipEvent {
+  type:
+    | 'registered'
+    | 'registrationFailed'
+    | 'newRTCSession'
+    | 'incoming'
+    | 'progress'
+    | 'accepted'
+    | 'confirmed'
+    | 'ended'
+    | 'failed'
+    | 'hold'
+    | 'unhold'
+    | 'referRequestSucceeded'
+    | 'referRequestFailed'
+    | 'referNotify'
+    | 'referReceived';
+  at: number;
+  session?: number;
+  /** SIP status code: of the response (progress, failed, refer request) or of a NOTIFY's sipfrag. */
+  status?: number;
+  reason?: string;
+  cause?: string;
+  originator?: string;
+  /** For newRTCSession/incoming: the remote party's user part and display name. */
+  remoteUser?: string;
+  remoteName?: string;
+  direction?: string;
+  /** For referReceived: the Refer-To URI. */
+  target?: string;
+}
+
+export interface JsSipStats {
+  bytesReceived: number;
+  packetsReceived: number;
+  totalAudioEnergy: number;
+  bytesSent: number;
+  packetsSent: number;
+  framesDecoded: number;
+}
+
+export interface JsSipAgent {
+  start(config: JsSipAgentConfig): Promise<void>;
+  call(target: string, options?: { video?: boolean; extraHeaders?: string[] }): void;
+  answer(options?: { video?: boolean }): void;
+  /** Ends the current call: CANCEL, reject (with `status`, default 486/603 by JsSIP) or BYE. */
+  hangup(options?: { status?: number }): void;
+  hold(): boolean;
+  unhold(): boolean;
+  /** Sends REFER to `target` (a SIP URI, or a user name at the agent's domain) on the current call. */
+  refer(target: string, options?: { replacesCurrentOf?: number }): void;
+  stop(): Promise<void>;
+  events: JsSipEvent[];
+  /** Calls whose session is not over yet. */
+  liveSessions(): number;
+  sessionCount(): number;
+  /** Totals over the audio RTP reports of the open peer connections. */
+  stats(): Promise<JsSipStats>;
+  /** Local capture tracks (getUserMedia) still live. */
+  liveLocalTracks(): number;
+}
+
+declare global {
+  interface Window {
+    jssipAgent: JsSipAgent;
+  }
+}
+
+const capturedTracks: MediaStreamTrack[] = [];
+{
+  // Counts every track this page captured, whichever code opened it (JsSIP calls getUserMedia itself).
+  const devices = navigator.mediaDevices;
+  const getUserMedia = devices.getUserMedia.bind(devices);
+  devices.getUserMedia = async (constraints?: MediaStreamConstraints) => {
+    const stream = await getUserMedia(constraints);
+    capturedTracks.push(...stream.getTracks());
+    return stream;
+  };
+}
+
+const events: JsSipEvent[] = [];
+const sessions: RTCSession[] = [];
+const connections: RTCPeerConnection[] = [];
+let ua: JsSIP.UA | null = null;
+let config: JsSipAgentConfig | null = null;
+const PC_CONFIG: RTCConfiguration = { iceServers: [] };
+
+function record(event: Omit<JsSipEvent, 'at'>): void {
+  events.push({ ...event, at: Date.now() });
+}
+
+function statusOf(message: unknown): number | undefined {
+  const code = (message as { status_code?: unknown } | null | undefined)?.status_code;
+  return typeof code === 'number' ? code : undefined;
+}
+
+function currentSession(): RTCSession {
+  for (let index = sessions.length - 1; index >= 0; index -= 1) {
+    const session = sessions[index]!;
+    if (!session.isEnded()) return session;
+  }
+  throw new Error('the JsSIP agent has no call in progress');
+}
+
+function targetUri(target: string): string {
+  if (/^sips?:/i.test(target)) return target;
+  if (!config) throw new Error('the JsSIP agent was not started');
+  return `sip:${target}@${config.domain}`;
+}
+
+function playRemoteAudio(connection: RTCPeerConnection): void {
+  // Chromium decodes received audio either way, but an element that plays it is what a real
+  // phone does, and it keeps audio-level counters meaningful.
+  connection.addEventListener('track', (event) => {
+    const element = document.createElement('audio');
+    element.autoplay = true;
+    element.srcObject = event.streams[0] ?? new MediaStream([event.track]);
+    document.body.append(element);
+    event.track.addEventListener('ended', () => element.remove());
+  });
+}
+
+function watch(session: RTCSession, originator: string, remoteName: string | undefined): void {
+  const index = sessions.push(session) - 1;
+  const remoteUser = session.remote_identity?.uri?.user;
+  record({ type: 'newRTCSession', session: index, direction: session.direction, originator, remoteUser, remoteName });
+  if (session.direction === 'incoming') record({ type: 'incoming', session: index, remoteUser, remoteName });
+
+  const attach = (connection: RTCPeerConnection) => {
+    connections.push(connection);
+    playRemoteAudio(connection);
+  };
+  if (session.connection) attach(session.connection as unknown as RTCPeerConnection);
+  else session.on('peerconnection', (event) => attach(event.peerconnection as unknown as RTCPeerConnection));
+
+  // JsSIP's typings of these events are unions TypeScript cannot narrow: read them loosely.
+  const on = (name: string, listener: (event: LooseEvent) => void) =>
+    (session as unknown as { on(name: string, listener: (event: LooseEvent) => void): void }).on(name, listener);
+  on('progress', (event) => record({ type: 'progress', session: index, status: statusOf(event.response), originator: event.originator }));
+  on('accepted', (event) => record({ type: 'accepted', session: index, status: statusOf(event.response), originator: event.originator }));
+  on('confirmed', (event) => record({ type: 'confirmed', session: index, originator: event.originator }));
+  on('ended', (event) => record({ type: 'ended', session: index, cause: event.cause, originator: event.originator }));
+  on('failed', (event) => record({ type: 'failed', session: index, cause: event.cause, originator: event.originator, status: statusOf(event.message) }));
+  on('hold', (event) => record({ type: 'hold', session: index, originator: event.originator }));
+  on('unhold', (event) => record({ type: 'unhold', session: index, originator: event.originator }));
+  on('refer', (event) => {
+    // This agent is a transferor in the tests, not a transferee: record and refuse.
+    record({ type: 'referReceived', session: index, target: String(event.request?.getHeader?.('Refer-To') ?? '') });
+    event.reject?.({ status_code: 603 });
+  });
+}
+
+interface LooseEvent {
+  originator?: string;
+  cause?: string;
+  response?: unknown;
+  message?: unknown;
+  request?: { getHeader?(name: string): string | undefined };
+  reject?(options: { status_code: number }): void;
+}
+
+function mediaConstraints(video: boolean | undefined): MediaStreamConstraints {
+  return { audio: true, video: Boolean(video) };
+}
+
+const agent: JsSipAgent = {
+  events,
+  start(startConfig) {
+    config = startConfig;
+    const socket = new JsSIP.WebSocketInterface(startConfig.wsUrl);
+    ua = new JsSIP.UA({
+      sockets: [socket],
+      uri: `sip:${startConfig.user}@${startConfig.domain}`,
+      password: startConfig.password,
+      display_name: startConfig.displayName ?? startConfig.user,
+      register: true,
+      // A session-timer refresh mid-test would be a second thing under test; the suite's calls are short.
+      session_timers: false,
+    });
+    ua.on('newRTCSession', (event: { session: RTCSession; originator: string }) => {
+      const remoteName = event.session.remote_identity?.display_name ?? undefined;
+      watch(event.session, event.originator, remoteName || undefined);
+    });
+    return new Promise((resolve, reject) => {
+      ua!.on('registered', () => {
+        record({ type: 'registered' });
+        resolve();
+      });
+      ua!.on('registrationFailed', (event) => {
+        record({ type: 'registrationFailed', cause: event.cause, status: statusOf(event.response) });
+        reject(new Error(`JsSIP registration failed: ${event.cause}`));
+      });
+      ua!.start();
+    });
+  },
+  call(target, options = {}) {
+    if (!ua) throw new Error('the JsSIP agent was not started');
+    ua.call(targetUri(target), {
+      mediaConstraints: mediaConstraints(options.video),
+      pcConfig: PC_CONFIG,
+      extraHeaders: options.extraHeaders ?? [],
+    });
+  },
+  answer(options = {}) {
+    const session = currentSession();
+    session.answer({ mediaConstraints: mediaConstraints(options.video), pcConfig: PC_CONFIG });
+  },
+  hangup(options = {}) {
+    currentSession().terminate(options.status ? { status_code: options.status } : {});
+  },
+  hold() {
+    return currentSession().hold();
+  },
+  unhold() {
+    return currentSession().unhold();
+  },
+  refer(target, options = {}) {
+    const session = currentSession();
+    const replaces = options.replacesCurrentOf === undefined ? undefined : sessions[options.replacesCurrentOf];
+    const index = sessions.indexOf(session);
+    const subscriber = session.refer(targetUri(target), replaces ? { replaces } : {}) as unknown as {
+      on(event: string, listener: (event: { response?: unknown; status_line?: { status_code?: number; reason_phrase?: string }; cause?: string }) => void): void;
+    };
+    subscriber.on('requestSucceeded', (event) => record({ type: 'referRequestSucceeded', session: index, status: statusOf(event.response) }));
+    subscriber.on('requestFailed', (event) => record({ type: 'referRequestFailed', session: index, status: statusOf(event.response), cause: event.cause }));
+    for (const name of ['trying', 'progress', 'accepted', 'failed']) {
+      subscriber.on(name, (event) =>
+        record({ type: 'referNotify', session: index, status: Number(event.status_line?.status_code), reason: event.status_line?.reason_phrase }),
+      );
+    }
+  },
+  async stop() {
+    if (!ua) return;
+    const stopping = ua;
+    ua = null;
+    await new Promise<void>((resolve) => {
+      stopping.on('disconnected', () => resolve());
+      stopping.stop();
+      setTimeout(resolve, 2_000);
+    });
+  },
+  liveSessions: () => sessions.filter((session) => !session.isEnded()).length,
+  sessionCount: () => sessions.length,
+  async stats() {
+    const totals: JsSipStats = { bytesReceived: 0, packetsReceived: 0, totalAudioEnergy: 0, bytesSent: 0, packetsSent: 0, framesDecoded: 0 };
+    for (const connection of connections) {
+      if (connection.connectionState === 'closed') continue;
+      const report = await connection.getStats();
+      report.forEach((stat: Record<string, unknown>) => {
+        const number = (name: string) => (typeof stat[name] === 'number' ? (stat[name] as number) : 0);
+        if (stat.type === 'inbound-rtp' && stat.kind === 'audio') {
+          totals.bytesReceived += number('bytesReceived');
+          totals.packetsReceived += number('packetsReceived');
+          totals.totalAudioEnergy += number('totalAudioEnergy');
+        } else if (stat.type === 'inbound-rtp' && stat.kind === 'video') {
+          totals.framesDecoded += number('framesDecoded');
+        } else if (stat.type === 'outbound-rtp' && stat.kind === 'audio') {
+          totals.bytesSent += number('bytesSent');
+          totals.packetsSent += number('packetsSent');
+        }
+      });
+    }
+    return totals;
+  },
+  liveLocalTracks: () => capturedTracks.filter((track) => track.readyState === 'live').length,
+};
+
+window.jssipAgent = agent;
