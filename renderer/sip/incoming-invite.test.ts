@@ -54,6 +54,29 @@ describe('sessionFromInvite', () => {
     expect(s.displayName.length).toBeLessThanOrEqual(128);
   });
 
+  it('drops bidi overrides and invisible characters from the name and the number', () => {
+    const s = sessionFromInvite(message({}), { displayName: '\u202Elive\u200B\u2066', uri: { user: '10\u202E02', host: 'pbx' } });
+    expect(s.displayName).toBe('live');
+    expect(s.number).toBe('1002');
+    expect(s.callerNumber).toBe('1002');
+  });
+
+  it('decodes the quoted-string escapes SIP.js leaves in a display name', () => {
+    const s = sessionFromInvite(message({}), { displayName: 'Alice \\"Boss\\" Martin', uri: { user: '1001', host: 'pbx' } });
+    expect(s.displayName).toBe('Alice "Boss" Martin');
+  });
+
+  it('cuts a 6 KB name to 128 code points with an ellipsis', () => {
+    const s = sessionFromInvite(message({}), { displayName: '\u{1F600}'.repeat(3000), uri: { user: '1001', host: 'pbx' } });
+    expect(Array.from(s.displayName)).toHaveLength(128);
+    expect(s.displayName.endsWith('\u2026')).toBe(true);
+  });
+
+  it('shows the number when nothing visible is left of the name', () => {
+    const s = sessionFromInvite(message({}), { displayName: '\u202E\u200D\u{E0041} \r\n', uri: { user: '1001', host: 'pbx' } });
+    expect(s.displayName).toBe('1001');
+  });
+
   it('survives a message whose header accessors throw', () => {
     const broken = message({}, { getHeader: () => { throw new Error('bad'); }, getHeaders: () => { throw new Error('bad'); } });
     const s = sessionFromInvite(broken, { displayName: 'A', uri: { user: '1', host: 'pbx' } });

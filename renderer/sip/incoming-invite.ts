@@ -3,6 +3,7 @@
 
 import { detectAutoAnswerRequest, type AutoAnswerRequest } from '../../shared/auto-answer-signals';
 import { CallSession } from '../../shared/call-session';
+import { MAX_DISPLAY_NAME_LENGTH, remoteDisplayName, safeDisplayText } from '../../shared/display-name';
 
 /** The parts of SIP.js's IncomingRequestMessage that we read. */
 export interface InviteMessageLike {
@@ -20,12 +21,13 @@ export interface RemoteIdentityLike {
 
 /** Server-side call id headers used by PBXs (Wazo first, then a generic form). */
 const SERVER_CALL_ID_HEADERS = ['X-Wazo-Call-ID', 'X-Call-ID'];
-const MAX_FIELD = 128;
+const MAX_FIELD = MAX_DISPLAY_NAME_LENGTH;
 
 export function sessionFromInvite(message: InviteMessageLike, remote: RemoteIdentityLike, now = new Date()): CallSession {
   const number = clean(remote.uri.user ?? '') || clean(remote.uri.host);
-  // SIP.js leaves displayName undefined when the From header has none.
-  const displayName = clean(remote.displayName ?? '') || number;
+  // SIP.js leaves displayName undefined when the From header has none, and keeps the
+  // quoted-string escapes of one it has.
+  const displayName = remoteDisplayName(remote.displayName, number);
   const autoAnswer = autoAnswerRequestOf(message).requested;
   return new CallSession({
     sipCallId: clean(message.callId, 256),
@@ -64,8 +66,8 @@ function serverCallId(message: InviteMessageLike): string | undefined {
 }
 
 function clean(value: string, max = MAX_FIELD): string {
-  // Control characters never belong in a name shown to the user.
-  return value.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, max);
+  // Control, bidi and invisible characters never belong in what is shown or logged.
+  return safeDisplayText(value, max);
 }
 
 function safely<T>(read: () => T, fallback: T): T {
