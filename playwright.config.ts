@@ -15,7 +15,14 @@ export default defineConfig({
       name: 'web',
       testDir: './e2e',
       testMatch: '**/*.spec.ts',
-      testIgnore: 'electron/**',
+      testIgnore: ['electron/**', 'soak/**'],
+    },
+    {
+      // Hundreds of calls in one page pair, then DOM nodes, listeners, heap, live tracks and
+      // peer connections against a baseline (e2e/soak/). `--project=soak` runs it alone.
+      name: 'soak',
+      testDir: './e2e/soak',
+      testMatch: '**/*.soak.spec.ts',
     },
     {
       // Drives the packaged Electron app; it needs an Electron binary and a display.
