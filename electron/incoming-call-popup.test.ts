@@ -27,13 +27,22 @@ describe('incoming-call popup content', () => {
     expect(incomingCallView(incomingRinging('c1@pbx', { displayName: 'Alice', number: '1002' }))).toEqual({
       callId: 'c1@pbx',
       title: 'Alice',
-      detail: '1002 is calling',
+      detail: '\u20681002\u2069 is calling',
     });
     expect(incomingCallView(incomingRinging('c2@pbx', { displayName: '1003', number: '1003' }))).toEqual({
       callId: 'c2@pbx',
       title: '1003',
       detail: 'Incoming call',
     });
+  });
+
+  it('shows a hostile caller without bidi or invisible characters, the number isolated', () => {
+    const view = incomingCallView(incomingRinging('c3@pbx', { displayName: '\u202Elive\u200B', number: '10\u202E02' }));
+    expect(view.title).toBe('live');
+    // First-strong isolate around the number, so a right-to-left name or number cannot reorder the sentence.
+    expect(view.detail).toBe('\u20681002\u2069 is calling');
+    const blank = incomingCallView(incomingRinging('c4@pbx', { displayName: '\u2066\u2069', number: '1004' }));
+    expect(blank).toMatchObject({ title: '1004', detail: 'Incoming call' });
   });
 
   it('is an unfocusable, always-on-top, sandboxed window in the bottom-right corner', () => {
@@ -58,7 +67,7 @@ describe('incoming-call popup window', () => {
     await nextTask();
     expect(window?.visible).toBe(true);
     expect(window?.focused).toBe(false);
-    expect(window?.webContents.sent).toEqual([{ channel: 'popup:show-call', args: [{ callId: 'c1@pbx', title: 'Alice', detail: '1002 is calling' }] }]);
+    expect(window?.webContents.sent).toEqual([{ channel: 'popup:show-call', args: [{ callId: 'c1@pbx', title: 'Alice', detail: '\u20681002\u2069 is calling' }] }]);
   });
 
   it('answers from its button and closes', async () => {

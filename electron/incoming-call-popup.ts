@@ -10,7 +10,7 @@ import type { IpcArgs } from '../shared/ipc-contract';
 import type { CallSessionJSON } from '../shared/call-session';
 import { APP_ORIGIN } from './app-origin';
 import { createIpcRouter, type IpcMainPort } from './ipc-router';
-import { partyLabel } from './phone-calls';
+import { partyIdentity, partyLabel } from './phone-calls';
 import { INCOMING_CALL_VIEW_SWITCH } from './preload-roles';
 import type { WindowOptions } from './window-options';
 import { secureWebPreferences } from './secure-web-preferences';
@@ -49,13 +49,12 @@ export function incomingCallPopupOptions(preloadPath: string, workArea: WorkArea
 
 /** What the popup says about `call`. */
 export function incomingCallView(call: CallSessionJSON): IpcArgs<'popup:show-call'> {
-  const name = call.displayName.trim();
-  const number = call.number || call.callerNumber || '';
-  const hasSeparateName = name !== '' && name !== number;
+  const { name, number } = partyIdentity(call);
   return {
     callId: call.sipCallId,
-    title: hasSeparateName ? name : partyLabel(call),
-    detail: hasSeparateName && number ? `${number} is calling` : 'Incoming call',
+    title: name || partyLabel(call),
+    // First-strong isolate (U+2068…U+2069): a right-to-left number cannot reorder the sentence.
+    detail: name && number ? `\u2068${number}\u2069 is calling` : 'Incoming call',
   };
 }
 

@@ -32,6 +32,23 @@ describe('notification content', () => {
   });
 });
 
+describe('notification text from a hostile caller', () => {
+  it('drops bidi overrides and invisible characters from the name and number, and cuts a long name', () => {
+    const evil = incomingRinging('c3@pbx', { displayName: `\u202Elive\u2066\u200B${'x'.repeat(6000)}`, number: '10\u202E02' });
+    const body = incomingCallNotification(evil, 'win32').body ?? '';
+    expect(body).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B-\u200F]/);
+    expect(body.startsWith('live')).toBe(true);
+    expect(body.endsWith('… (1002)')).toBe(true);
+    expect(Array.from(body).length).toBeLessThanOrEqual(128 + ' (1002)'.length);
+    expect(missedCallNotification(evil).body).toBe(body);
+  });
+
+  it('names the number when nothing visible is left of the name', () => {
+    const blank = incomingRinging('c4@pbx', { displayName: '\u202E\u200D\r\n', number: '1002' });
+    expect(missedCallNotification(blank).body).toBe('1002');
+  });
+});
+
 describe('call notifier', () => {
   let log: string[];
   const notifier = (platform: NodeJS.Platform) =>

@@ -3,6 +3,7 @@
 // Commands address calls by `sipCallId`, the id the renderer's phone keys its calls by.
 
 import type { CallSessionJSON } from '../shared/call-session';
+import { safeDisplayText } from '../shared/display-name';
 
 export function hasEnded(call: CallSessionJSON): boolean {
   return call.sipStatus === 'Terminated' || call.endTime !== null;
@@ -31,10 +32,20 @@ export function currentCall(calls: readonly CallSessionJSON[]): CallSessionJSON 
   );
 }
 
+/**
+ * The far end's name and number as plain text that is safe to show: the snapshot comes from the
+ * page, and its names from the network, so bidi and invisible characters are dropped here again.
+ * `name` is empty when there is none or it only repeats the number.
+ */
+export function partyIdentity(call: CallSessionJSON): { name: string; number: string } {
+  const number = safeDisplayText(call.number || call.callerNumber || '');
+  const name = safeDisplayText(call.displayName);
+  return { name: name === number ? '' : name, number };
+}
+
 /** "Alice (1002)", or just the number when the name is the number or missing. */
 export function partyLabel(call: CallSessionJSON): string {
-  const number = call.number || call.callerNumber || '';
-  const name = call.displayName.trim();
-  if (!name || name === number) return number || 'Unknown caller';
+  const { name, number } = partyIdentity(call);
+  if (!name) return number || 'Unknown caller';
   return number ? `${name} (${number})` : name;
 }
