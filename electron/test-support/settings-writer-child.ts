@@ -27,13 +27,15 @@ async function main(): Promise<void> {
   const store = createSettingsStore({ directory });
   const loaded = await store.load();
   process.stdout.write(`loaded ${JSON.stringify(loaded.notices)}\n`);
-  for (let n = Number(process.argv[3] ?? 0); ; n += 1) {
+  const first = Number(process.argv[3] ?? 0);
+  for (let n = first; ; n += 1) {
     if (n % 3 === 2) {
       const mode = AUTO_ANSWER_MODES[n % AUTO_ANSWER_MODES.length] ?? 'off';
       await store.savePreferences({ ...defaultAppPreferences(), autoAnswer: mode, doNotDisturb: n % 2 === 0 });
     } else {
       await store.saveAccount(accountNumber(n));
     }
+    if (n === first) process.stdout.write('saved\n');
   }
 }
 
