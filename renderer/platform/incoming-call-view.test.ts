@@ -41,6 +41,18 @@ describe('incoming-call popup page', () => {
     expect(document.querySelector('[role="alertdialog"]')).not.toBeNull();
   });
 
+  it('isolates the caller in a bdi, without bidi controls, with the full name as a tooltip', () => {
+    const long = `\u202Elive ${'x'.repeat(300)}`;
+    show({ callId: 'c1', title: long, detail: '\u20681002\u2069 is calling' });
+    const title = document.getElementById('title');
+    const bdi = title?.querySelector('bdi');
+    expect(bdi?.textContent?.startsWith('live x')).toBe(true);
+    expect(title?.textContent).not.toMatch(/[\u202A-\u202E]/);
+    expect(title?.getAttribute('title')).toBe(bdi?.textContent);
+    expect(document.title).not.toMatch(/[\u202A-\u202E]/);
+    expect(button('answer').getAttribute('aria-label')).not.toMatch(/[\u202A-\u202E]/);
+  });
+
   it('answers once, however often the button is pressed', () => {
     show({ callId: 'c1', title: 'Alice', detail: '1002 is calling' });
     button('answer').click();

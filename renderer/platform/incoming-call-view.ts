@@ -2,6 +2,7 @@
 // process says is ringing and sends the button presses back. Text only (textContent), never
 // markup: the caller's name comes from the network.
 
+import { safeDisplayText } from '../../shared/display-name';
 import type { IncomingCallBridge } from '../../shared/ipc-contract';
 
 export function mountIncomingCallView(document: Document, bridge: IncomingCallBridge): () => void {
@@ -26,11 +27,17 @@ export function mountIncomingCallView(document: Document, bridge: IncomingCallBr
 
   return bridge.onShowCall((view) => {
     callId = view.callId;
-    title.textContent = view.title;
+    // Cleaned again here (it may be anything the main process was sent) and isolated in a
+    // <bdi>, so a right-to-left name cannot reorder the page; CSS cuts it with an ellipsis.
+    const name = safeDisplayText(view.title);
+    const isolated = document.createElement('bdi');
+    isolated.textContent = name;
+    title.replaceChildren(isolated);
+    title.setAttribute('title', name);
     detail.textContent = view.detail;
-    document.title = `Incoming call: ${view.title}`;
-    answer.setAttribute('aria-label', `Answer call from ${view.title}`);
-    decline.setAttribute('aria-label', `Decline call from ${view.title}`);
+    document.title = `Incoming call: ${name}`;
+    answer.setAttribute('aria-label', `Answer call from ${name}`);
+    decline.setAttribute('aria-label', `Decline call from ${name}`);
     answer.disabled = false;
     decline.disabled = false;
   });
