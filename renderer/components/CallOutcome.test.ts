@@ -41,6 +41,29 @@ describe('CallOutcome', () => {
     expect(wrapper.get('button').text()).toBe('Fermer');
   });
 
+  test('isolates the party in a bdi inside the sentence, without bidi or invisible characters', () => {
+    const wrapper = mount(CallOutcome, {
+      props: { ended: ended({ reason: 'missed' }, { displayName: `\u202Elive\u2066 ${'x'.repeat(6000)}`, number: '10\u202E02' }) },
+    });
+    const sentence = wrapper.get('.text span');
+    expect(sentence.text().startsWith('Missed call from live x')).toBe(true);
+    expect(sentence.text()).not.toMatch(/[\u0000-\u001F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/);
+    const party = sentence.get('bdi');
+    expect(party.text().endsWith('… (1002)')).toBe(true);
+    expect(party.attributes('title')).toBe(party.text());
+  });
+
+  test("cleans the far end's reason phrase too", () => {
+    const wrapper = mount(CallOutcome, { props: { ended: ended({ reason: 'busy', sipCode: 486, sipReason: 'Busy\u202E Here\u200B' }) } });
+    expect(wrapper.get('.server').text()).toBe('Server: 486 Busy Here');
+  });
+
+  test('isolates the name in sentences that name the caller only', () => {
+    const wrapper = mount(CallOutcome, { props: { ended: ended({ reason: 'hung-up-remotely' }, { displayName: 'محمد' }) } });
+    expect(wrapper.get('.text span').text()).toBe('محمد hung up');
+    expect(wrapper.get('.text span bdi').text()).toBe('محمد');
+  });
+
   test('Dismiss emits the call id', async () => {
     const wrapper = mount(CallOutcome, { props: { ended: ended({ reason: 'busy' }) } });
     await wrapper.get('button').trigger('click');

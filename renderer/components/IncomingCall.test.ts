@@ -61,4 +61,20 @@ describe('IncomingCall', () => {
     const wrapper = mount(IncomingCall, { props: { call } });
     expect(wrapper.get('.caller').text()).toBe('1002');
   });
+
+  test('isolates the caller in a bdi, shows no bidi or invisible characters, and keeps the full name as a tooltip', () => {
+    const call = new CallSession({ sipCallId: 'call-3', displayName: `\u202Elive\u200B ${'x'.repeat(6000)}`, number: '10\u202E02', ringing: true });
+    const wrapper = mount(IncomingCall, { props: { call } });
+    const name = wrapper.get('.caller .name');
+    expect(name.element.tagName).toBe('BDI');
+    expect(name.text().startsWith('live x')).toBe(true);
+    expect(Array.from(name.text()).length).toBeLessThanOrEqual(128);
+    expect(name.attributes('title')).toBe(name.text());
+    expect(wrapper.get('.caller .number').element.tagName).toBe('BDI');
+    expect(wrapper.get('.caller .number').text()).toBe('1002');
+    expect(wrapper.text()).not.toMatch(INVISIBLE_OR_BIDI);
+  });
 });
+
+// Written out here rather than taken from shared/display-name, so the test can disagree with it.
+const INVISIBLE_OR_BIDI = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/;
