@@ -169,4 +169,14 @@ describe('ActiveCall', () => {
     expect(audio.srcObject).toBe(stream);
     expect(audio.muted).toBe(false);
   });
+  test('isolates the party in a bdi, shows no bidi or invisible characters, and keeps the full name as a tooltip', () => {
+    const wrapper = mount(ActiveCall, { props: { call: connected({ displayName: `\u202Elive\u2066 ${'x'.repeat(6000)}`, number: '10\u202E01' }) } });
+    const name = wrapper.get('h2 .name');
+    expect(name.element.tagName).toBe('BDI');
+    expect(name.text().startsWith('live x')).toBe(true);
+    expect(name.attributes('title')).toBe(name.text());
+    expect(wrapper.get('h2 .number').element.tagName).toBe('BDI');
+    expect(wrapper.get('h2 .number').text()).toBe('1001');
+    expect(wrapper.get('h2').text()).not.toMatch(/[\u0000-\u001F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/);
+  });
 });
