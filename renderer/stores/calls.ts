@@ -81,7 +81,9 @@ export const useCallsStore = defineStore('calls', () => {
       incoming: !session.isCaller,
       outcome: { ...outcome },
     };
-    endedCalls.value = withEntry(endedCalls.value, id, ended);
+    // Only the outcome on screen is kept: a phone left open all day must not grow with every
+    // call (the call history is a store of its own, with its own bound).
+    endedCalls.value = new Map([[id, ended]]);
     lastEndedId.value = id;
   }
 
