@@ -2,7 +2,15 @@ import { expect, test, type Page } from '@playwright/test';
 import { launchChromium } from '../support/browser';
 import { expectRising } from '../support/media-stats';
 import { dial, env, freshUser, register, sessions, type TestPhone } from '../support/phone-page';
-import { formatResources, instrumentPageResources, liveMedia, openMetrics, readPageResources, type PageResources } from './page-resources';
+import {
+  formatResources,
+  instrumentPageResources,
+  liveMedia,
+  openMetrics,
+  readPageResources,
+  writeHeapSnapshot,
+  type PageResources,
+} from './page-resources';
 
 // Many audio calls in one pair of pages, the way a phone left open all day is used: whatever a
 // call leaves behind (a detached <audio> still holding its stream, a listener, an ended call
@@ -83,6 +91,11 @@ test(`${CALLS} audio calls in one page pair leave no DOM nodes, listeners, track
         .toEqual({ liveTracks: 0, openPeerConnections: 0 });
     }
     const after = await Promise.all(phones.map((phone, n) => readPageResources(phone.page, metrics[n]!)));
+    // To hunt a leak down: SOAK_HEAP_SNAPSHOT=/tmp/soak writes <prefix>-<name>.heapsnapshot for DevTools.
+    const snapshotPrefix = process.env.SOAK_HEAP_SNAPSHOT;
+    if (snapshotPrefix) {
+      for (const [n, phone] of phones.entries()) await writeHeapSnapshot(metrics[n]!, `${snapshotPrefix}-${phone.user}.heapsnapshot`);
+    }
 
     const report: string[] = [];
     phones.forEach((phone, n) => {

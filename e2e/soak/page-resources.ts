@@ -3,6 +3,7 @@
 // capture tracks still live and the peer connections not yet closed. The instrumentation keeps
 // only what is still open, so the soak does not itself retain 200 calls' worth of objects.
 
+import { writeFile } from 'node:fs/promises';
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import '../support/browser';
 
@@ -94,4 +95,20 @@ export async function readPageResources(page: Page, cdp: CDPSession): Promise<Pa
 
 export function formatResources(label: string, r: PageResources): string {
   return `${label}: ${r.nodes} nodes, ${r.listeners} listeners, ${(r.heapBytes / 1024).toFixed(0)} KB heap, ${r.documents} documents, ${r.liveTracks} live tracks, ${r.openPeerConnections} open peer connections`;
+}
+
+/** A heap snapshot DevTools can open (Memory tab, Load), written to `path`. */
+export async function writeHeapSnapshot(cdp: CDPSession, path: string): Promise<void> {
+  const chunks: string[] = [];
+  const collect = ({ chunk }: { chunk: string }): void => {
+    chunks.push(chunk);
+  };
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', collect);
+  try {
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  } finally {
+    cdp.off('HeapProfiler.addHeapSnapshotChunk', collect);
+  }
+  await writeFile(path, chunks.join(''));
 }
