@@ -120,6 +120,13 @@ describe('parseDialString: tel:, sip:, sips:, callto: and user@host', () => {
     ['1001@[2001:db8:::1]', 'invalid-host'],
     ['1001@[::1]x', 'invalid-host'],
     ['1001@a@b', 'invalid-host'],
+    // Found by dial-string.property.test.ts: RFC 3261's toplabel starts with a letter, and SIP.js refuses `sip:0@0a`.
+    ['0@0a', 'invalid-host'],
+    ['1001@pbx.example.9com', 'invalid-host'],
+    // Found by the property test too: an escape that is not UTF-8 makes SIP.js refuse the URI.
+    ['%FF', 'invalid-user'],
+    ['sip:al%E9@pbx.example.com', 'invalid-user'],
+    ['sip:a%0D%0Ab@pbx.example.com', 'invalid-user'],
   ] as const)('refuses %j with %s', (input, code) => {
     expect(issue(input)).toBe(code);
   });

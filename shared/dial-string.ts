@@ -139,7 +139,18 @@ export function parseHostPort(text: string): HostPort | null {
 }
 
 export function isSipUser(user: string): boolean {
-  return user.length <= MAX_DIAL_STRING_LENGTH && SIP_USER.test(user);
+  return user.length <= MAX_DIAL_STRING_LENGTH && SIP_USER.test(user) && escapesAreSafe(user);
+}
+
+// SIP.js decodes the user part as UTF-8 and refuses the whole URI when it is not (`%FF`); an
+// escaped line break or control character (`%0D%0A`) is refused like a typed one.
+function escapesAreSafe(user: string): boolean {
+  if (!user.includes('%')) return true;
+  try {
+    return !CONTROL_CHARACTERS.test(decodeURIComponent(user));
+  } catch {
+    return false;
+  }
 }
 
 function parseSchemeless(body: string, defaultDomain: string): DialStringResult {
@@ -195,9 +206,10 @@ function isHostName(host: string): boolean {
   if (host.length === 0 || host.length > MAX_HOST_NAME_LENGTH) return false;
   const labels = host.split('.');
   const valid = labels.every((label) => /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label));
-  // A numeric top label means the user meant an IPv4 address; if it was not a valid one, say so.
+  // RFC 3261 toplabel starts with a letter (SIP.js refuses anything else); an all-numeric one
+  // means the user meant an IPv4 address, and if it was not a valid one, say so.
   const topLabel = labels[labels.length - 1] ?? '';
-  return valid && !/^[0-9]+$/.test(topLabel);
+  return valid && /^[a-z]/.test(topLabel);
 }
 
 function isIpv4Address(host: string): boolean {
