@@ -127,6 +127,8 @@ describe('parseDialString: tel:, sip:, sips:, callto: and user@host', () => {
     ['%FF', 'invalid-user'],
     ['sip:al%E9@pbx.example.com', 'invalid-user'],
     ['sip:a%0D%0Ab@pbx.example.com', 'invalid-user'],
+    // And the unspecified IPv6 address, which names no host (SIP.js refuses `sip:%23@[::]`).
+    ['%23@[::]', 'invalid-host'],
   ] as const)('refuses %j with %s', (input, code) => {
     expect(issue(input)).toBe(code);
   });

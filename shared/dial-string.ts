@@ -229,7 +229,8 @@ function isIpv6Address(address: string): boolean {
     else if (index === all.length - 1 && isIpv4Address(group)) count += 2;
     else return false;
   }
-  return halves.length === 2 ? count <= 7 : count === 8;
+  // `::` alone is the unspecified address: it names no host to call (and SIP.js refuses it).
+  return halves.length === 2 ? count >= 1 && count <= 7 : count === 8;
 }
 
 const MESSAGES: Record<DialIssueCode, string> = {
