@@ -58,6 +58,13 @@ describe('app preferences', () => {
     expect(appPreferencesSchema.safeParse({ ...valid, extra: true }).success).toBe(false);
   });
 
+  it('accepts transfers requested by the other side by default, and reads a bad stored value as the default', () => {
+    expect(defaultAppPreferences().acceptTransfers).toBe(true);
+    expect(appPreferencesSchema.safeParse({ ...defaultAppPreferences(), acceptTransfers: 'no' }).success).toBe(false);
+    expect(readStoredPreferences({ acceptTransfers: false }).acceptTransfers).toBe(false);
+    expect(readStoredPreferences({ acceptTransfers: 0 }).acceptTransfers).toBe(true);
+  });
+
   it('accepts an empty shortcut as "no global shortcut for this action"', () => {
     const valid = defaultAppPreferences();
     const parsed = appPreferencesSchema.parse({ ...valid, shortcuts: { answer: '', hangup: '', toggleMute: 'F9' } });

@@ -34,6 +34,8 @@ export interface AppPreferences {
   autoAnswerDelaySeconds: number;
   /** Incoming calls are refused with 486 Busy Here (see auto-answer-policy). */
   doNotDisturb: boolean;
+  /** A REFER from the far end is followed (a new, visible call); off: it gets 603 Decline. */
+  acceptTransfers: boolean;
   /** Closing the window hides it; the app keeps running in the tray until Quit. */
   closeToTray: boolean;
   shortcuts: ShortcutPreferences;
@@ -45,6 +47,7 @@ export const DEFAULT_APP_PREFERENCES: Readonly<AppPreferences> = Object.freeze({
   autoAnswer: 'off',
   autoAnswerDelaySeconds: 0,
   doNotDisturb: false,
+  acceptTransfers: true,
   closeToTray: true,
   shortcuts: Object.freeze({
     answer: 'CommandOrControl+Shift+A',
@@ -120,6 +123,7 @@ export const appPreferencesSchema = z.strictObject({
   autoAnswer: autoAnswerModeSchema,
   autoAnswerDelaySeconds: delaySchema,
   doNotDisturb: z.boolean(),
+  acceptTransfers: z.boolean(),
   closeToTray: z.boolean(),
   shortcuts: shortcutsSchema,
   autoDialLinks: z.boolean(),
@@ -140,6 +144,7 @@ export function readStoredPreferences(stored: unknown): AppPreferences {
   preferences.autoAnswer = pick(autoAnswerModeSchema, record.autoAnswer, preferences.autoAnswer);
   preferences.autoAnswerDelaySeconds = pick(delaySchema, record.autoAnswerDelaySeconds, preferences.autoAnswerDelaySeconds);
   preferences.doNotDisturb = pick(z.boolean(), record.doNotDisturb, preferences.doNotDisturb);
+  preferences.acceptTransfers = pick(z.boolean(), record.acceptTransfers, preferences.acceptTransfers);
   preferences.closeToTray = pick(z.boolean(), record.closeToTray, preferences.closeToTray);
   preferences.autoDialLinks = pick(z.boolean(), record.autoDialLinks, preferences.autoDialLinks);
   const shortcuts = typeof record.shortcuts === 'object' && record.shortcuts !== null ? (record.shortcuts as Record<string, unknown>) : {};

@@ -46,6 +46,7 @@ export const CALL_END_REASONS = keysOf<CallEndReason>({
   'canceled-locally': true,
   missed: true,
   'answered-elsewhere': true,
+  transferred: true,
   rejected: true,
   failed: true,
 });

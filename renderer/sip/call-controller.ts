@@ -162,10 +162,11 @@ export class CallController {
 
   // --- either direction ----------------------------------------------------------------------
 
-  async hangup(): Promise<void> {
+  /** `outcome`: why we end an established call (a completed transfer says so). */
+  async hangup(outcome: CallOutcome = { reason: 'hung-up-locally' }): Promise<void> {
     const state = this.session.state;
     if (state === SessionState.Established) {
-      this.outcome ??= { reason: 'hung-up-locally' };
+      this.outcome ??= outcome;
       await this.session.bye();
     } else if (this.session instanceof Inviter && (state === SessionState.Initial || state === SessionState.Establishing)) {
       this.outcome ??= { reason: 'canceled-locally' };

@@ -29,6 +29,8 @@ export interface PhoneApi {
   answer(callId: string, options?: CallOptions): Promise<void>;
   /** Reject an incoming call with 603 Decline. */
   decline(callId: string): Promise<void>;
+  /** Whether a REFER from the far end is followed (the user's preference) or declined with 603. */
+  acceptTransfers(accept: boolean): void;
   /** Refuse an incoming call with 486 Busy Here (do-not-disturb). */
   rejectBusy(callId: string): Promise<void>;
   /** Stop ringing locally without sending anything. */

@@ -5,6 +5,7 @@
 import type { AutoAnswerRequest } from '../../shared/auto-answer-signals';
 import type { CallSession } from '../../shared/call-session';
 import type { CallOutcome, PhoneError, RegistrationSnapshot } from '../../shared/phone-status';
+import type { TransferState } from './transfer';
 
 export interface PhoneEventMap {
   onSessionChanged: (session: CallSession) => void;
@@ -26,6 +27,8 @@ export interface PhoneEventMap {
   onCallCanceled: (session: CallSession, elsewhere: boolean) => void;
   onCallRejected: (session: CallSession, outcome: CallOutcome) => void;
   onCallFailed: (session: CallSession, reason: CallOutcome) => void;
+  /** The far end asked to transfer this call (REFER): in progress, failed, or null once over. */
+  onCallTransfer: (session: CallSession, transfer: TransferState | null) => void;
   /** A remote media stream appeared or changed for a call (attach it to <audio>/<video>). */
   onRemoteMedia: (session: CallSession, stream: MediaStream) => void;
   onRegistrationChanged: (snapshot: RegistrationSnapshot) => void;

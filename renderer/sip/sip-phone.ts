@@ -27,6 +27,7 @@ import {
   serverUnreachableError,
 } from './registration-errors';
 import { softphoneSdhFactory } from './softphone-sdh';
+import { TransferHandler } from './transfer';
 import { TypedEmitter } from './typed-emitter';
 
 export interface SipPhoneOptions {
@@ -60,6 +61,13 @@ class SipPhone implements PhoneApi {
   private connectAttempt = 0;
   private state: RegistrationSnapshot = { status: 'unregistered', aor: null, error: null };
   private readonly onOnline = () => this.reconnectNow();
+  private acceptingTransfers = true;
+  private readonly transfers = new TransferHandler({
+    acceptTransfers: () => this.acceptingTransfers,
+    placeCall: (uri, display, extraHeaders, onTracked) => this.placeReferredCall(uri, display, extraHeaders, onTracked),
+    on: (event, handler) => this.events.on(event, handler),
+    announce: (session, state) => this.events.emit('onCallTransfer', session, state),
+  });
 
   constructor(private readonly options: SipPhoneOptions = {}) {
     globalThis.addEventListener?.('online', this.onOnline);
@@ -305,9 +313,24 @@ class SipPhone implements PhoneApi {
     return this.focused(null, () => this.dial(line, uri, parsed.target, options));
   }
 
-  private async dial(line: Line, uri: URI, target: DialTarget, options: CallOptions): Promise<CallSession> {
+  /** The new call of a transfer the far end asked for (transfer.ts): the same path as call(). */
+  private placeReferredCall(uri: URI, display: string, extraHeaders: string[], onTracked: (callId: string) => void): Promise<CallSession> {
+    const line = this.line;
+    if (!line || this.state.status !== 'registered') return Promise.reject(new Error(notRegisteredError.message));
+    const target: DialTarget = { user: uri.user ?? '', host: uri.host, uri: uri.toString(), display };
+    return this.focused(null, () => this.dial(line, uri, target, {}, { extraHeaders, onTracked }));
+  }
+
+  private async dial(
+    line: Line,
+    uri: URI,
+    target: DialTarget,
+    options: CallOptions,
+    referred?: { extraHeaders: string[]; onTracked: (callId: string) => void },
+  ): Promise<CallSession> {
     const video = options.video ?? false;
     const inviter = new Inviter(line.userAgent, uri, {
+      extraHeaders: referred?.extraHeaders ?? [],
       sessionDescriptionHandlerOptions: { constraints: { audio: true, video } },
     });
     const now = new Date();
@@ -323,6 +346,7 @@ class SipPhone implements PhoneApi {
       sipSession: inviter,
     });
     const controller = this.track(inviter, initial);
+    referred?.onTracked(controller.id);
     this.focus.adopt(controller.id);
     this.events.emit('onSessionChanged', initial);
     await controller.dial().catch(() => undefined);
@@ -352,6 +376,7 @@ class SipPhone implements PhoneApi {
       this.focus.forget(c.id);
     });
     this.calls.set(controller.id, controller);
+    this.transfers.watch(controller);
     return controller;
   }
 
@@ -368,6 +393,10 @@ class SipPhone implements PhoneApi {
 
   decline(callId: string): Promise<void> {
     return this.controller(callId).decline();
+  }
+
+  acceptTransfers(accept: boolean): void {
+    this.acceptingTransfers = accept;
   }
 
   rejectBusy(callId: string): Promise<void> {

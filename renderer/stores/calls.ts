@@ -4,13 +4,14 @@
 // incoming call offers video, and how each ended call ended. Actions forward to the engine and turn its failures into error entries.
 
 import { defineStore } from 'pinia';
-import { computed, markRaw, ref, shallowRef } from 'vue';
+import { computed, markRaw, ref, shallowRef, watch } from 'vue';
 import type { CallSession } from '../../shared/call-session';
 import type { CallOutcome, PhoneErrorCode } from '../../shared/phone-status';
 import type { PhoneCommand } from '../../shared/platform';
 import { appContext } from '../app-context';
 import { dialDisplayText, type EndedCall } from '../components/call-presentation';
 import type { CallOptions } from '../sip/phone-api';
+import type { TransferState } from '../sip/transfer';
 import { decideAutoAnswer, policyRequestFrom } from '../../shared/auto-answer-policy';
 import type { AutoAnswerRequest } from '../../shared/auto-answer-signals';
 import { playAutoAnswerTone } from '../audio/auto-answer-tone';
@@ -35,6 +36,8 @@ export const useCallsStore = defineStore('calls', () => {
   const incomingVideo = shallowRef(new Map<string, boolean>());
   /** What each incoming INVITE asked about auto-answer (not reactive: only the host reads it). */
   const autoAnswerRequests = new Map<string, AutoAnswerRequest>();
+  /** A transfer the far end asked for, per original call: in progress, or failed (the call is held). */
+  const transfers = shallowRef(new Map<string, TransferState>());
   const endedCalls = shallowRef(new Map<string, EndedCall>());
   const lastEndedId = ref<string | null>(null);
   /** The dialpad's text; a dial command from the host fills it. */
@@ -65,6 +68,7 @@ export const useCallsStore = defineStore('calls', () => {
       remoteStreams.value = withEntry(remoteStreams.value, id, undefined);
       remoteMediaRevisions.value = withEntry(remoteMediaRevisions.value, id, undefined);
       incomingVideo.value = withEntry(incomingVideo.value, id, undefined);
+      transfers.value = withEntry(transfers.value, id, undefined);
       autoAnswerRequests.delete(id);
     } else {
       sessions.value = withEntry(sessions.value, id, markRaw(session));
@@ -93,6 +97,11 @@ export const useCallsStore = defineStore('calls', () => {
 
   phone.on('onSessionChanged', track);
   phone.on('onCallEnded', recordEnd);
+  phone.on('onCallTransfer', (session, transfer) => {
+    const id = session.getId();
+    if (id) transfers.value = withEntry(transfers.value, id, transfer ?? undefined);
+  });
+  watch(() => preferences.preferences.acceptTransfers, (accept) => phone.acceptTransfers(accept), { immediate: true });
   phone.on('onCallRejected', recordEnd);
   phone.on('onCallFailed', recordEnd);
   phone.on('onCallCanceled', (session, elsewhere) =>
@@ -198,6 +207,11 @@ export const useCallsStore = defineStore('calls', () => {
     return remoteMediaRevisions.value.get(callId) ?? 0;
   }
 
+  /** The far end's transfer of this call, while it runs or after it failed. */
+  function transfer(callId: string): TransferState | null {
+    return transfers.value.get(callId) ?? null;
+  }
+
   /** Whether the caller of an incoming call offered video. */
   function wantsVideo(callId: string): boolean {
     return incomingVideo.value.get(callId) ?? false;
@@ -249,6 +263,7 @@ export const useCallsStore = defineStore('calls', () => {
     remoteMediaRevision,
     localStream,
     wantsVideo,
+    transfer,
     answer,
     decline,
     hangup,
