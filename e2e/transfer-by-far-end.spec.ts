@@ -105,6 +105,30 @@ test.describe('transfer requested by the far end (REFER)', () => {
     });
   });
 
+  test('B hangs up right after its REFER is accepted (as many phones do): A still gets a visible call with C', async () => {
+    await withBrowser(async (browser) => {
+      const alice = await ourPhone(browser, 'Alice Martin');
+      const carol = await ourPhone(browser, 'Carol Petit');
+      const bob = await openJsSipPhone(browser, { displayName: 'Bob JsSIP' });
+      await jssipCallsUs(bob, alice);
+
+      await bob.refer(carol.user);
+      await bob.waitForEvent('referRequestSucceeded');
+      await bob.hangup();
+      await bob.waitForEvent('ended', { originator: 'local' });
+
+      await carol.page.getByRole('button', { name: 'Answer', exact: true }).click();
+      await expectOnlyCallWith(alice, carol.user);
+      await expect(alice.page.getByText('Transferring to')).toHaveCount(0);
+      await expectRising(alice.page, 'audio', 'bytesReceived');
+      await expectRising(carol.page, 'audio', 'bytesReceived');
+
+      await alice.page.getByRole('button', { name: 'Hang up' }).click();
+      await expect.poll(() => sessions(carol.page)).toEqual([]);
+      await expect.poll(async () => (await liveCaptureTracks(alice.page)).live).toBe(0);
+    });
+  });
+
   test('transfers refused in Preferences: B gets 603, nothing is dialled, A and B keep talking', async () => {
     await withBrowser(async (browser) => {
       const alice = await ourPhone(browser, 'Alice Martin');
