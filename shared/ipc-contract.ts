@@ -44,7 +44,7 @@ export const callChangedSchema = z.strictObject({
 const phoneErrorSchema = z.strictObject({
   code: z.enum([
     'auth-failed', 'server-unreachable', 'bad-server-url', 'registration-rejected',
-    'registration-timeout', 'connection-lost', 'not-registered', 'microphone-denied',
+    'registration-timeout', 'server-unavailable', 'connection-lost', 'not-registered', 'microphone-denied',
     'microphone-missing', 'microphone-busy', 'camera-denied', 'camera-missing', 'camera-busy',
     'screen-share-denied', 'hold-failed', 'resume-failed', 'dtmf-failed', 'renegotiation-failed',
     'invalid-target', 'call-failed',
@@ -58,6 +58,7 @@ export const registrationSnapshotSchema = z.strictObject({
   aor: z.string().max(512).nullable(),
   error: phoneErrorSchema.nullable(),
   reconnectAttempt: z.number().int().positive().optional(),
+  retryInSeconds: z.number().int().min(0).max(86_400).optional(),
 });
 
 export const settingsNoticeSchema = z.strictObject({

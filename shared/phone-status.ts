@@ -16,7 +16,8 @@ export type PhoneErrorCode =
   | 'server-unreachable' // the WebSocket never opened
   | 'bad-server-url' // the URL cannot be used at all
   | 'registration-rejected' // any other final failure to REGISTER
-  | 'registration-timeout'
+  | 'registration-timeout' // no answer to a REGISTER, or 408: retried
+  | 'server-unavailable' // 5xx to a REGISTER: retried, after Retry-After when given
   | 'connection-lost' // socket dropped; we are reconnecting
   | 'not-registered' // an action needs a registered line
   // media devices
@@ -51,6 +52,8 @@ export interface RegistrationSnapshot {
   error: PhoneError | null;
   /** Next reconnection attempt (1-based) while `status` is `reconnecting`. */
   reconnectAttempt?: number;
+  /** Seconds until that attempt, as it was scheduled (rounded up). */
+  retryInSeconds?: number;
 }
 
 /** Why a call ended, as the user should be told. */

@@ -23,6 +23,8 @@ export interface KamailioOptions {
   auth?: boolean;
   /** Password accepted for every user when auth is on. */
   password?: string;
+  /** UDP port of a SIPp registrar that takes the REGISTERs of users named `reg503…`; 0 (default): none. */
+  registrarUasPort?: number;
 }
 
 export interface KamailioHandle {
@@ -51,12 +53,16 @@ export function freePort(): Promise<number> {
   });
 }
 
-export function renderKamailioConfig(template: string, opts: Required<Omit<KamailioOptions, 'auth'>>): string {
+export function renderKamailioConfig(
+  template: string,
+  opts: Required<Omit<KamailioOptions, 'auth' | 'registrarUasPort'>> & Pick<KamailioOptions, 'registrarUasPort'>,
+): string {
   const values: Record<string, string> = {
     RUN_DIR: opts.runDir,
     SIP_PORT: String(opts.sipPort),
     WS_PORT: String(opts.wsPort),
     PASSWORD: opts.password,
+    REGISTRAR_UAS_PORT: String(opts.registrarUasPort ?? 0),
   };
   const rendered = template.replace(/\{\{(\w+)\}\}/g, (match, name: string) => {
     const value = values[name];

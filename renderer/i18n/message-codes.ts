@@ -17,6 +17,7 @@ export const PHONE_ERROR_CODES = keysOf<PhoneErrorCode>({
   'bad-server-url': true,
   'registration-rejected': true,
   'registration-timeout': true,
+  'server-unavailable': true,
   'connection-lost': true,
   'not-registered': true,
   'microphone-denied': true,

@@ -33,6 +33,30 @@ export function registrationRejectedError(statusCode: number, reasonPhrase: stri
   };
 }
 
+/** "30 s", "1 s": how long until the next attempt, as the user reads it. */
+export function retryDelayText(delayMs: number): string {
+  return `${Math.max(1, Math.ceil(delayMs / 1000))} s`;
+}
+
+/** The server answered 5xx (or 408): it is up but cannot take the registration for now. */
+export function serverUnavailableError(statusCode: number, reasonPhrase: string, retryInMs: number): PhoneError {
+  const phrase = reasonPhrase.slice(0, 120).trim();
+  const what = statusCode === 408 || statusCode === 504 ? 'did not get the registration through in time' : 'is temporarily unavailable';
+  return {
+    code: 'server-unavailable',
+    sipCode: statusCode,
+    message: `The server ${what} (${statusCode}${phrase ? ` ${phrase}` : ''}); retrying in ${retryDelayText(retryInMs)}.`,
+  };
+}
+
+/** No response at all to a REGISTER: no status code to quote, since none was received. */
+export function registrationNoAnswerError(retryInMs: number): PhoneError {
+  return {
+    code: 'registration-timeout',
+    message: `The server did not answer the registration; retrying in ${retryDelayText(retryInMs)}.`,
+  };
+}
+
 export const connectionLostError: PhoneError = {
   code: 'connection-lost',
   message: 'The connection to the SIP server was lost. Reconnecting… Calls in progress are kept where the network allows.',

@@ -3,7 +3,7 @@
 // socket drops, whereas here a dropped socket means: keep the calls, reconnect with backoff,
 // re-register, then re-INVITE the calls so the far end learns the new connection.
 
-import { Invitation, Inviter, Registerer, RegistererState, UserAgent, type LogLevel, type URI } from 'sip.js';
+import { Invitation, Inviter, RegistererState, UserAgent, type LogLevel, type URI } from 'sip.js';
 import {
   accountAor,
   accountAuthorizationUser,
@@ -19,13 +19,8 @@ import { CallFocus, FocusRefused } from './call-focus';
 import { autoAnswerRequestOf, inviteWantsVideo, sessionFromInvite } from './incoming-invite';
 import type { CallOptions, ConnectOptions, PhoneApi } from './phone-api';
 import type { PhoneEventMap, PhoneEventName } from './phone-events';
-import { reconnectDelayMs } from './reconnect-backoff';
-import {
-  connectionLostError,
-  notRegisteredError,
-  registrationRejectedError,
-  serverUnreachableError,
-} from './registration-errors';
+import { notRegisteredError, serverUnreachableError } from './registration-errors';
+import { ObservedRegisterer, RegistrationRetry, type RegisterOutcome, type RetryPlan } from './registration-retry';
 import { softphoneSdhFactory } from './softphone-sdh';
 import { TransferHandler } from './transfer';
 import { TypedEmitter } from './typed-emitter';
@@ -44,13 +39,17 @@ const REGISTER_TIMEOUT_MS = 32_000;
 interface Line {
   account: AccountSettings;
   userAgent: UserAgent;
-  registerer: Registerer;
+  registerer: ObservedRegisterer;
   aor: string;
   domain: string;
   /** False once the user disconnected: late callbacks of this line are then ignored. */
   live: boolean;
-  reconnectAttempt: number;
+  retry: RegistrationRetry;
   reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The pending wait is the server's (5xx, Retry-After): `online` and focus do not cut it short. */
+  waitIsServers: boolean;
+  /** A REGISTER of ours awaits its answer; other answers are SIP.js's own refreshes. */
+  registering: boolean;
 }
 
 class SipPhone implements PhoneApi {
@@ -61,6 +60,9 @@ class SipPhone implements PhoneApi {
   private connectAttempt = 0;
   private state: RegistrationSnapshot = { status: 'unregistered', aor: null, error: null };
   private readonly onOnline = () => this.reconnectNow();
+  private readonly onVisible = () => {
+    if (globalThis.document?.visibilityState === 'visible') this.reconnectNow();
+  };
   private acceptingTransfers = true;
   private readonly transfers = new TransferHandler({
     acceptTransfers: () => this.acceptingTransfers,
@@ -71,6 +73,9 @@ class SipPhone implements PhoneApi {
 
   constructor(private readonly options: SipPhoneOptions = {}) {
     globalThis.addEventListener?.('online', this.onOnline);
+    // Back from sleep or from another app: a line waiting to reconnect tries at once.
+    globalThis.addEventListener?.('focus', this.onOnline);
+    globalThis.document?.addEventListener?.('visibilitychange', this.onVisible);
     const established = (session: CallSession) => {
       const controller = this.calls.get(session.getId() ?? '');
       if (controller) this.focus.established(controller);
@@ -119,15 +124,20 @@ class SipPhone implements PhoneApi {
     const line: Line = {
       account: settings,
       userAgent,
-      registerer: new Registerer(userAgent, { expires: this.options.registerExpiresSeconds ?? 600 }),
+      registerer: new ObservedRegisterer(userAgent, { expires: this.options.registerExpiresSeconds ?? 600 }),
       aor,
       domain: accountDomain(settings),
       live: true,
-      reconnectAttempt: 0,
+      retry: new RegistrationRetry(),
       reconnectTimer: undefined,
+      waitIsServers: false,
+      registering: false,
     };
     this.line = line;
     line.registerer.stateChange.addListener((state) => this.onRegistererState(line, state));
+    line.registerer.onOutcome((outcome) => {
+      if (!line.registering) this.onRegisterOutcome(line, outcome);
+    });
 
     this.setRegistration({ status: 'connecting', aor, error: null });
     try {
@@ -140,7 +150,21 @@ class SipPhone implements PhoneApi {
     }
     if (!line.live) return this.state;
     this.events.emit('onConnected');
-    return this.register(line);
+    const first = await this.register(line);
+    // A 503 or an unanswered REGISTER is being retried: the outcome is the retry's.
+    return first.status === 'reconnecting' ? this.untilSettled(line) : first;
+  }
+
+  /** The next registered, failed or unregistered state of this line (or of its successor). */
+  private untilSettled(line: Line): Promise<RegistrationSnapshot> {
+    return new Promise((resolve) => {
+      const stop = this.events.on('onRegistrationChanged', (next) => {
+        if (!line.live || next.status === 'registered' || next.status === 'failed' || next.status === 'unregistered') {
+          stop();
+          resolve(next);
+        }
+      });
+    });
   }
 
   async disconnect(): Promise<void> {
@@ -187,46 +211,60 @@ class SipPhone implements PhoneApi {
   }
 
   private register(line: Line): Promise<RegistrationSnapshot> {
-    this.setRegistration({ status: 'registering', aor: line.aor, error: null });
+    // A retry keeps saying why it retries (a 503, no answer) until it has its own answer.
+    this.setRegistration({ status: 'registering', aor: line.aor, error: line.retry.attempts > 0 ? this.state.error : null });
+    line.registering = true;
     return new Promise((resolve) => {
       let settled = false;
-      const settle = (next: RegistrationSnapshot | null) => {
+      const settle = (outcome: RegisterOutcome) => {
         if (settled) return;
         settled = true;
+        line.registering = false;
         clearTimeout(timer);
         stopWatching();
-        resolve(line.live && next ? this.setRegistration(next) : this.state);
+        stopListening();
+        resolve(line.live ? this.onRegisterOutcome(line, outcome) : this.state);
       };
-      const succeed = () => {
-        line.reconnectAttempt = 0;
-        settle({ status: 'registered', aor: line.aor, error: null });
-      };
-      const fail = (error: PhoneError) => settle({ status: 'failed', aor: line.aor, error });
-      // SIP.js retries a 423 (Interval Too Brief) itself, without our delegate: its state change
-      // is then the only news of success.
+      // SIP.js retries a 423 (Interval Too Brief) itself: its state change may be the first news.
       const watcher = (state: RegistererState) => {
-        if (state === RegistererState.Registered) succeed();
+        if (state === RegistererState.Registered) settle({ ok: true });
       };
       line.registerer.stateChange.addListener(watcher);
       const stopWatching = () => line.registerer.stateChange.removeListener(watcher);
-      const timer = setTimeout(() => fail(registrationRejectedError(408, 'Request Timeout')), REGISTER_TIMEOUT_MS);
-      line.registerer
-        .register({
-          requestDelegate: {
-            onAccept: succeed,
-            onReject: (response) => {
-              const { statusCode, reasonPhrase } = response.message;
-              fail(registrationRejectedError(statusCode ?? 500, reasonPhrase ?? ''));
-            },
-          },
-        })
-        .catch((error: unknown) => fail({ code: 'registration-rejected', message: `Registration could not be sent: ${errorText(error)}.` }));
+      const stopListening = line.registerer.onOutcome(settle);
+      // Past SIP's own transaction timeout no answer will come, not even one SIP.js would drop.
+      const timer = setTimeout(() => settle({ ok: false, failure: { kind: 'no-answer' } }), REGISTER_TIMEOUT_MS);
+      // Not sent (a REGISTER still pending on a dead socket, a socket closing): retried soon.
+      const notSent = () => settle({ ok: false, failure: { kind: 'connection' } });
+      try {
+        line.registerer.register().catch(notSent);
+      } catch {
+        notSent();
+      }
     });
+  }
+
+  /**
+   * The answer to every REGISTER, ours or a refresh SIP.js sent by itself: registered, retried
+   * (5xx, 408, no answer, no socket), or failed for the user to fix (401, 403, 404…).
+   */
+  private onRegisterOutcome(line: Line, outcome: RegisterOutcome): RegistrationSnapshot {
+    if (!line.live) return this.state;
+    if (outcome.ok) {
+      line.retry.reset();
+      if (this.state.status === 'registered' && !this.state.error) return this.state;
+      return this.setRegistration({ status: 'registered', aor: line.aor, error: null });
+    }
+    const { retry, error } = line.retry.after(outcome.failure);
+    if (!retry) return this.setRegistration({ status: 'failed', aor: line.aor, error });
+    return this.scheduleRetry(line, retry);
   }
 
   /** A registration that lapses on its own (a refresh refused) is reported, not hidden. */
   private onRegistererState(line: Line, state: RegistererState): void {
     if (!line.live || state !== RegistererState.Unregistered) return;
+    // A refresh refused or unanswered: its outcome follows and is handled like any other.
+    if (line.registerer.awaitingAnswer) return;
     if (this.state.status === 'registered') {
       this.setRegistration({
         status: 'failed',
@@ -245,19 +283,31 @@ class SipPhone implements PhoneApi {
 
   private scheduleReconnect(line: Line): void {
     if (line.reconnectTimer) return;
-    line.reconnectAttempt += 1;
-    const delay = reconnectDelayMs(line.reconnectAttempt);
-    this.setRegistration({ status: 'reconnecting', aor: line.aor, error: connectionLostError, reconnectAttempt: line.reconnectAttempt });
-    this.events.emit('onReconnecting', line.reconnectAttempt, delay);
+    this.scheduleRetry(line, line.retry.afterConnectionLoss());
+  }
+
+  private scheduleRetry(line: Line, plan: RetryPlan): RegistrationSnapshot {
+    if (line.reconnectTimer) return this.state;
+    line.waitIsServers = plan.serverAsked;
+    const snapshot = this.setRegistration({
+      status: 'reconnecting',
+      aor: line.aor,
+      error: plan.error,
+      reconnectAttempt: plan.attempt,
+      retryInSeconds: Math.ceil(plan.delayMs / 1000),
+    });
+    this.events.emit('onReconnecting', plan.attempt, plan.delayMs);
     line.reconnectTimer = setTimeout(() => {
       line.reconnectTimer = undefined;
       void this.reconnect(line);
-    }, delay);
+    }, plan.delayMs);
+    return snapshot;
   }
 
+  /** `online`, focus, back to visible: a line waiting after a lost connection tries at once. */
   private reconnectNow(): void {
     const line = this.line;
-    if (!line || !line.live || !line.reconnectTimer) return;
+    if (!line || !line.live || !line.reconnectTimer || line.waitIsServers) return;
     clearTimeout(line.reconnectTimer);
     line.reconnectTimer = undefined;
     void this.reconnect(line);
@@ -273,12 +323,9 @@ class SipPhone implements PhoneApi {
     }
     if (!line.live) return;
     this.events.emit('onConnected');
+    // A failure is retried or reported by onRegisterOutcome (a refused password is not retried).
     const result = await this.register(line);
-    if (result.status !== 'registered') {
-      // A refused password will not get better by retrying; a flaky server might.
-      if (result.error?.code !== 'auth-failed' && line.live) this.scheduleReconnect(line);
-      return;
-    }
+    if (result.status !== 'registered') return;
     await Promise.allSettled([...this.calls.values()].map((c) => c.refreshAfterReconnect()));
   }
 
