@@ -152,6 +152,28 @@ test.describe('transfer requested by the far end (REFER)', () => {
     });
   });
 
+  test('an attended transfer (Refer-To with Replaces) is declined with 603: nothing is dialled, A and B keep talking', async () => {
+    await withBrowser(async (browser) => {
+      const alice = await ourPhone(browser, 'Alice Martin');
+      const bob = await openJsSipPhone(browser, { displayName: 'Bob JsSIP' });
+      const carol = await openJsSipPhone(browser, { displayName: 'Carol JsSIP' });
+      await jssipCallsUs(bob, alice);
+      // B's second call, with C: the one A would replace.
+      await bob.call(carol.user);
+      await carol.waitForEvent('incoming');
+      await carol.answer();
+      await bob.waitForEvent('confirmed', { session: 1 });
+
+      await bob.refer(carol.user, { session: 0, replacesSession: 1 });
+      expect(await bob.waitForEvent('referRequestFailed', { session: 0 })).toMatchObject({ status: 603 });
+      await alice.page.waitForTimeout(1_000);
+      expect(await carol.sessionCount()).toBe(1);
+      await expectOnlyCallWith(alice, bob.user);
+      await expect(alice.page.getByText('Transferring to')).toHaveCount(0);
+      await expectRising(alice.page, 'audio', 'bytesReceived');
+    });
+  });
+
   test('a transfer to a number that does not exist: A stays on hold with B, is told why, and Resume brings B back', async () => {
     await withBrowser(async (browser) => {
       const alice = await ourPhone(browser, 'Alice Martin');

@@ -64,8 +64,11 @@ export interface JsSipAgent {
   hangup(options?: { status?: number }): void;
   hold(): boolean;
   unhold(): boolean;
-  /** Sends REFER to `target` (a SIP URI, or a user name at the agent's domain) on the current call. */
-  refer(target: string, options?: { replacesCurrentOf?: number }): void;
+  /**
+   * Sends REFER to `target` (a SIP URI, or a user name at the agent's domain) on the current call,
+   * or on call number `session`; `replacesSession` adds a Replaces for that call (attended transfer).
+   */
+  refer(target: string, options?: { session?: number; replacesSession?: number }): void;
   stop(): Promise<void>;
   events: JsSipEvent[];
   /** Calls whose session is not over yet. */
@@ -232,8 +235,9 @@ const agent: JsSipAgent = {
     return currentSession().unhold();
   },
   refer(target, options = {}) {
-    const session = currentSession();
-    const replaces = options.replacesCurrentOf === undefined ? undefined : sessions[options.replacesCurrentOf];
+    const session = options.session === undefined ? currentSession() : sessions[options.session];
+    if (!session) throw new Error(`the JsSIP agent has no call ${options.session}`);
+    const replaces = options.replacesSession === undefined ? undefined : sessions[options.replacesSession];
     const index = sessions.indexOf(session);
     const subscriber = session.refer(targetUri(target), replaces ? { replaces } : {}) as unknown as {
       on(event: string, listener: (event: { response?: unknown; status_line?: { status_code?: number; reason_phrase?: string }; cause?: string }) => void): void;

@@ -25,8 +25,11 @@ export interface JsSipPhone {
   hangup(options?: { status?: number }): Promise<void>;
   hold(): Promise<void>;
   unhold(): Promise<void>;
-  /** REFER on the current call; `target` is a user name at the test domain or a SIP URI. */
-  refer(target: string): Promise<void>;
+  /**
+   * REFER on the current call (or call number `session`, 0-based in the order they began);
+   * `target` is a user name at the test domain or a SIP URI; `replacesSession` makes it attended.
+   */
+  refer(target: string, options?: { session?: number; replacesSession?: number }): Promise<void>;
   events(): Promise<JsSipEvent[]>;
   /** Waits for the first event of `type` matching `match` (every given field equal), and returns it. */
   waitForEvent(type: JsSipEvent['type'], match?: Partial<JsSipEvent>, timeoutMs?: number): Promise<JsSipEvent>;
@@ -86,7 +89,7 @@ export async function openJsSipPhone(browser: Browser, options: { user?: string;
     unhold: async () => {
       if (!(await agentCall<[], boolean>(page, 'unhold'))) throw new Error('JsSIP refused to resume the call');
     },
-    refer: (target) => agentCall(page, 'refer', target),
+    refer: (target, referOptions = {}) => agentCall(page, 'refer', target, referOptions),
     events,
     async waitForEvent(type, match = {}, timeoutMs = 10_000) {
       let found: JsSipEvent | undefined;
