@@ -58,4 +58,10 @@ describe('the transfer target on screen', () => {
     expect(targetLabel('  ', new URI('sip', '%2B331', 'pbx.test'))).toBe('+331');
     expect(targetLabel(undefined, new URI('sip', '', 'pbx.test'))).toBe('pbx.test');
   });
+
+  it('comes from the network, so it is cleaned like a caller name (shared/display-name)', () => {
+    expect(targetLabel('\u202Elive \\"boss\\"', new URI('sip', '1003', 'pbx.test'))).toBe('live "boss"');
+    expect(targetLabel('\u200B\u2066', new URI('sip', '10\u202E03', 'pbx.test'))).toBe('1003');
+    expect(Array.from(targetLabel('x'.repeat(6000), new URI('sip', '1003', 'pbx.test')))).toHaveLength(128);
+  });
 });

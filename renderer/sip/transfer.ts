@@ -9,6 +9,7 @@
 import { SessionState, type Referral, type Session, type URI } from 'sip.js';
 import type { IncomingReferRequest } from 'sip.js/lib/core/messages/methods/refer.js';
 import type { CallSession } from '../../shared/call-session';
+import { remoteDisplayName } from '../../shared/display-name';
 import type { CallOutcome } from '../../shared/phone-status';
 import type { PhoneEventMap, PhoneEventName } from './phone-events';
 
@@ -87,11 +88,12 @@ export function failureStatus(outcome: CallOutcome): ReferRefusal {
   return { statusCode: 503, reasonPhrase: 'Service Unavailable' };
 }
 
-/** How the transfer target is named on screen: its display name, else the user part. */
+/**
+ * How the transfer target is named on screen: its display name, else the user part. Both come
+ * from the network, so they are cleaned like a caller's name (bidi and invisible characters).
+ */
 export function targetLabel(displayName: string | undefined, uri: URI): string {
-  const name = displayName?.trim();
-  if (name) return name;
-  return uri.user ? decodeURIComponent(uri.user) : uri.host;
+  return remoteDisplayName(displayName, uri.user ? decodeURIComponent(uri.user) : uri.host);
 }
 
 /** How long the implicit subscription lasts while the new call is not answered yet. */
