@@ -49,14 +49,37 @@ interface DialogInternals {
   userAgentCore: Core.UserAgentCore;
 }
 
+/** The parts of SIP.js's UserAgentCore used here. */
+interface CoreInternals {
+  receiveRequest(message: Core.IncomingRequestMessage): void;
+  receiveInsideDialogRequest(message: Core.IncomingRequestMessage): void;
+}
+
 const handled = new WeakSet<object>();
 
 /**
+ * SIP.js's core answers 405 to any method outside its fixed list (UPDATE is not in it) before
+ * a dialog sees the request: an UPDATE with a To tag goes straight to its dialog instead, which
+ * answers it below (or 481 when there is no such dialog, as for any in-dialog request).
+ */
+function routeUpdatesToDialogs(core: CoreInternals): void {
+  if (handled.has(core)) return;
+  handled.add(core);
+  const original = core.receiveRequest.bind(core);
+  core.receiveRequest = (message) => {
+    if (message.method === 'UPDATE' && message.toTag) core.receiveInsideDialogRequest(message);
+    else original(message);
+  };
+}
+
+/**
  * Answers UPDATEs on the session's dialog once the call is up. SIP.js has no delegate for
- * UPDATE (its dialog answers 501 in a default branch), so the dialog's request handler is
- * wrapped for that one method; every other request goes to SIP.js unchanged.
+ * UPDATE (its dialog answers 501 in a default branch, its core 405 even before that), so the
+ * core routes UPDATEs to their dialog and the dialog's request handler is wrapped for that one
+ * method; every other request goes to SIP.js unchanged.
  */
 export function answerSessionRefreshes(session: Session): void {
+  routeUpdatesToDialogs(session.userAgent.userAgentCore as unknown as CoreInternals);
   const install = () => {
     const dialog = session.dialog as unknown as DialogInternals | undefined;
     if (!dialog || handled.has(dialog)) return;
