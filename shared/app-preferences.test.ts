@@ -58,6 +58,15 @@ describe('app preferences', () => {
     expect(appPreferencesSchema.safeParse({ ...valid, extra: true }).success).toBe(false);
   });
 
+  it('limits simultaneous calls to 1..8, 4 by default, and reads a bad stored limit as the default', () => {
+    const valid = defaultAppPreferences();
+    expect(valid.maxCalls).toBe(4);
+    for (const maxCalls of [0, 9, 2.5, '3']) expect(appPreferencesSchema.safeParse({ ...valid, maxCalls }).success).toBe(false);
+    for (const maxCalls of [1, 8]) expect(appPreferencesSchema.safeParse({ ...valid, maxCalls }).success).toBe(true);
+    expect(readStoredPreferences({ maxCalls: 2 }).maxCalls).toBe(2);
+    expect(readStoredPreferences({ maxCalls: 50 }).maxCalls).toBe(4);
+  });
+
   it('accepts transfers requested by the other side by default, and reads a bad stored value as the default', () => {
     expect(defaultAppPreferences().acceptTransfers).toBe(true);
     expect(appPreferencesSchema.safeParse({ ...defaultAppPreferences(), acceptTransfers: 'no' }).success).toBe(false);

@@ -11,6 +11,10 @@ export type AutoAnswerMode = (typeof AUTO_ANSWER_MODES)[number];
 
 export const MAX_AUTO_ANSWER_DELAY_PREFERENCE = 60;
 
+/** How many calls may exist at once (ringing, talking, held); more get 486 Busy Here. */
+export const MIN_CALL_LIMIT = 1;
+export const MAX_CALL_LIMIT = 8;
+
 export const SHORTCUT_ACTIONS = ['answer', 'hangup', 'toggleMute'] as const;
 export type ShortcutAction = (typeof SHORTCUT_ACTIONS)[number];
 
@@ -36,6 +40,8 @@ export interface AppPreferences {
   doNotDisturb: boolean;
   /** A REFER from the far end is followed (a new, visible call); off: it gets 603 Decline. */
   acceptTransfers: boolean;
+  /** Simultaneous calls allowed; an INVITE beyond them gets 486 Busy Here and never rings. */
+  maxCalls: number;
   /** Closing the window hides it; the app keeps running in the tray until Quit. */
   closeToTray: boolean;
   shortcuts: ShortcutPreferences;
@@ -48,6 +54,7 @@ export const DEFAULT_APP_PREFERENCES: Readonly<AppPreferences> = Object.freeze({
   autoAnswerDelaySeconds: 0,
   doNotDisturb: false,
   acceptTransfers: true,
+  maxCalls: 4,
   closeToTray: true,
   shortcuts: Object.freeze({
     answer: 'CommandOrControl+Shift+A',
@@ -118,12 +125,14 @@ const shortcutsSchema = z
 
 const autoAnswerModeSchema = z.enum(AUTO_ANSWER_MODES);
 const delaySchema = z.number().int().min(0).max(MAX_AUTO_ANSWER_DELAY_PREFERENCE);
+const callLimitSchema = z.number().int().min(MIN_CALL_LIMIT).max(MAX_CALL_LIMIT);
 
 export const appPreferencesSchema = z.strictObject({
   autoAnswer: autoAnswerModeSchema,
   autoAnswerDelaySeconds: delaySchema,
   doNotDisturb: z.boolean(),
   acceptTransfers: z.boolean(),
+  maxCalls: callLimitSchema,
   closeToTray: z.boolean(),
   shortcuts: shortcutsSchema,
   autoDialLinks: z.boolean(),
@@ -145,6 +154,7 @@ export function readStoredPreferences(stored: unknown): AppPreferences {
   preferences.autoAnswerDelaySeconds = pick(delaySchema, record.autoAnswerDelaySeconds, preferences.autoAnswerDelaySeconds);
   preferences.doNotDisturb = pick(z.boolean(), record.doNotDisturb, preferences.doNotDisturb);
   preferences.acceptTransfers = pick(z.boolean(), record.acceptTransfers, preferences.acceptTransfers);
+  preferences.maxCalls = pick(callLimitSchema, record.maxCalls, preferences.maxCalls);
   preferences.closeToTray = pick(z.boolean(), record.closeToTray, preferences.closeToTray);
   preferences.autoDialLinks = pick(z.boolean(), record.autoDialLinks, preferences.autoDialLinks);
   const shortcuts = typeof record.shortcuts === 'object' && record.shortcuts !== null ? (record.shortcuts as Record<string, unknown>) : {};

@@ -69,6 +69,7 @@ export type CallEndReason =
   | 'canceled-locally' // we sent CANCEL
   | 'missed' // the caller cancelled before we answered
   | 'answered-elsewhere' // CANCEL with Reason: SIP;cause=200
+  | 'unsupported-offer' // an incoming INVITE whose media we cannot use: refused with 488, never rang
   | 'transferred' // the far end transferred us (REFER) and the new call is up
   | 'rejected' // any other final error response
   | 'failed'; // transport or media failure

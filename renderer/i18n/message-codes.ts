@@ -47,6 +47,7 @@ export const CALL_END_REASONS = keysOf<CallEndReason>({
   'canceled-locally': true,
   missed: true,
   'answered-elsewhere': true,
+  'unsupported-offer': true,
   transferred: true,
   rejected: true,
   failed: true,

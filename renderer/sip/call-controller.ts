@@ -13,6 +13,7 @@ import { ReinviteRejected, reinviteError } from './reinvite-errors';
 import { microphoneError } from './media-errors';
 import type { PhoneEventMap, SnapshotEvent } from './phone-events';
 import { reinviteGlareDelayMs } from './reinvite-glare';
+import { answerSessionRefreshes } from './session-timer';
 import { SoftphoneSessionDescriptionHandler } from './softphone-sdh';
 import type { TypedEmitter } from './typed-emitter';
 
@@ -46,6 +47,7 @@ export class CallController {
       stopScreenSharing: () => this.setScreenSharing(false),
     });
     session.stateChange.addListener((state) => this.onStateChange(state));
+    answerSessionRefreshes(session);
     session.delegate = {
       ...session.delegate,
       onSessionDescriptionHandler: (sdh) => {

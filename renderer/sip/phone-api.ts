@@ -31,6 +31,8 @@ export interface PhoneApi {
   decline(callId: string): Promise<void>;
   /** Whether a REFER from the far end is followed (the user's preference) or declined with 603. */
   acceptTransfers(accept: boolean): void;
+  /** Simultaneous calls allowed (1-8); an INVITE beyond them gets 486 Busy Here and never rings. */
+  setCallLimit(limit: number): void;
   /** Refuse an incoming call with 486 Busy Here (do-not-disturb). */
   rejectBusy(callId: string): Promise<void>;
   /** Stop ringing locally without sending anything. */

@@ -15,12 +15,15 @@ import { CallSession } from '../../shared/call-session';
 import { parseDialString, type DialTarget } from '../../shared/dial-string';
 import type { PhoneError, RegistrationSnapshot } from '../../shared/phone-status';
 import { CallController } from './call-controller';
+import { clampCallLimit, screenInvite } from './call-limit';
 import { CallFocus, FocusRefused } from './call-focus';
 import { autoAnswerRequestOf, inviteWantsVideo, sessionFromInvite } from './incoming-invite';
+import { refuseIncomingMessage } from './incoming-messages';
 import type { CallOptions, ConnectOptions, PhoneApi } from './phone-api';
 import type { PhoneEventMap, PhoneEventName } from './phone-events';
 import { notRegisteredError, serverUnreachableError } from './registration-errors';
 import { ObservedRegisterer, RegistrationRetry, type RegisterOutcome, type RetryPlan } from './registration-retry';
+import { answerMalformedRequests } from './request-guard';
 import { softphoneSdhFactory } from './softphone-sdh';
 import { TransferHandler } from './transfer';
 import { TypedEmitter } from './typed-emitter';
@@ -64,6 +67,7 @@ class SipPhone implements PhoneApi {
     if (globalThis.document?.visibilityState === 'visible') this.reconnectNow();
   };
   private acceptingTransfers = true;
+  private callLimit = clampCallLimit(Number.NaN);
   private readonly transfers = new TransferHandler({
     acceptTransfers: () => this.acceptingTransfers,
     placeCall: (uri, display, extraHeaders, onTracked) => this.placeReferredCall(uri, display, extraHeaders, onTracked),
@@ -191,7 +195,7 @@ class SipPhone implements PhoneApi {
     const uri = UserAgent.makeURI(aor);
     if (!uri) throw new Error(`invalid SIP address ${aor}`);
     const iceServers = settings.iceServers.map((s) => ({ ...s })) as RTCIceServer[];
-    return new UserAgent({
+    return answerMalformedRequests(new UserAgent({
       uri,
       displayName: settings.displayName ?? '',
       authorizationUsername: accountAuthorizationUser(settings),
@@ -203,11 +207,14 @@ class SipPhone implements PhoneApi {
       userAgentString: this.options.userAgentString ?? DEFAULT_USER_AGENT,
       delegate: {
         onInvite: (invitation) => this.onInvite(invitation),
+        onMessage: refuseIncomingMessage,
         onDisconnect: (error) => {
           if (error) this.onConnectionLost();
         },
       },
-    });
+      // call-limit.ts sends the 180 once the INVITE passed its checks (488/486 come first).
+      sendInitialProvisionalResponse: false,
+    }));
   }
 
   private register(line: Line): Promise<RegistrationSnapshot> {
@@ -401,6 +408,11 @@ class SipPhone implements PhoneApi {
   }
 
   private onInvite(invitation: Invitation): void {
+    const verdict = screenInvite(invitation, this.calls.size, this.callLimit);
+    if (!verdict.ring) {
+      if (verdict.statusCode === 488) this.reportUnusableOffer(invitation);
+      return;
+    }
     try {
       const snapshot = sessionFromInvite(invitation.request, invitation.remoteIdentity);
       Object.defineProperty(snapshot, 'sipSession', { value: invitation, enumerable: false, writable: true, configurable: true });
@@ -440,6 +452,22 @@ class SipPhone implements PhoneApi {
 
   decline(callId: string): Promise<void> {
     return this.controller(callId).decline();
+  }
+
+  setCallLimit(limit: number): void {
+    this.callLimit = clampCallLimit(limit);
+  }
+
+  /** A call refused for its offer never rang: at most a missed-call line says why. */
+  private reportUnusableOffer(invitation: Invitation): void {
+    try {
+      const snapshot = sessionFromInvite(invitation.request, invitation.remoteIdentity);
+      snapshot.ringing = false;
+      snapshot.endTime = new Date();
+      this.events.emit('onCallEnded', snapshot, { reason: 'unsupported-offer' });
+    } catch {
+      // The 488 is what matters; a caller we cannot even describe gets no line.
+    }
   }
 
   acceptTransfers(accept: boolean): void {

@@ -3,12 +3,12 @@
 // localStorage in a browser tab.
 
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { ref, watch } from 'vue';
 import { defaultAppPreferences, type AppPreferences, type ShortcutStatusReport } from '../../shared/app-preferences';
 import { appContext } from '../app-context';
 
 export const usePreferencesStore = defineStore('preferences', () => {
-  const { platform } = appContext();
+  const { platform, phone } = appContext();
   const preferences = ref<AppPreferences>(defaultAppPreferences());
   const shortcutStatus = ref<ShortcutStatusReport | null>(null);
   const saveError = ref<string | null>(null);
@@ -33,6 +33,9 @@ export const usePreferencesStore = defineStore('preferences', () => {
       return false;
     }
   }
+
+  // The engine refuses calls beyond the limit itself, before they ring (sip/call-limit.ts).
+  watch(() => preferences.value.maxCalls, (limit) => phone.setCallLimit(limit), { immediate: true });
 
   platform.onPreferencesChanged((next) => {
     preferences.value = next;
