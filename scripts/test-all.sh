@@ -15,5 +15,5 @@ npm run --silent test:unit
 echo "== builds (web, desktop bundles, e2e web build)"
 npm run --silent build
 npm run --silent build:e2e
-echo "== end-to-end (Chromium + Kamailio + SIPp)"
+echo "== end-to-end (Chromium + Kamailio + SIPp; the 200-call audio soak, project 'soak', about 2 min)"
 npm run --silent test:e2e
