@@ -71,6 +71,10 @@ export type CallEndReason =
   | 'answered-elsewhere' // CANCEL with Reason: SIP;cause=200
   | 'unsupported-offer' // an incoming INVITE whose media we cannot use: refused with 488, never rang
   | 'transferred' // the far end transferred us (REFER) and the new call is up
+  | 'connection-lost' // the connection to the server dropped before the call was up
+  | 'no-ack' // we answered, and the caller never confirmed (no ACK within 32 s)
+  | 'ended-unconfirmed' // we hung up, and the BYE got no answer or an error: the far end may still think the call is up
+  | 'media-lost' // no media from the far end any more (its side is gone): ended here
   | 'rejected' // any other final error response
   | 'failed'; // transport or media failure
 

@@ -49,6 +49,10 @@ export const CALL_END_REASONS = keysOf<CallEndReason>({
   'answered-elsewhere': true,
   'unsupported-offer': true,
   transferred: true,
+  'connection-lost': true,
+  'no-ack': true,
+  'ended-unconfirmed': true,
+  'media-lost': true,
   rejected: true,
   failed: true,
 });

@@ -14,6 +14,8 @@ import { microphoneError } from './media-errors';
 import type { PhoneEventMap, SnapshotEvent } from './phone-events';
 import { reinviteGlareDelayMs } from './reinvite-glare';
 import { answerSessionRefreshes } from './session-timer';
+import { watchMedia } from './media-watchdog';
+import { byeOutcome, BYE_ANSWER_WAIT_MS, CANCEL_ANSWER_WAIT_MS, RECONNECT_REFRESH_RETRY_DELAYS_MS, watchAckTimeout } from './call-end';
 import { SoftphoneSessionDescriptionHandler } from './softphone-sdh';
 import type { TypedEmitter } from './typed-emitter';
 
@@ -27,6 +29,10 @@ export class CallController {
   private current: CallSession;
   private outcome: CallOutcome | null = null;
   private reinviteInFlight = false;
+  private ended = false;
+  /** Settles when our BYE was answered (or could not be): the outcome may depend on it. */
+  private byeAnswered: Promise<void> | null = null;
+  private stopMediaWatch: (() => void) | undefined;
   private readonly video: CallVideo;
   private mediaChanges: Promise<void> = Promise.resolve();
 
@@ -48,12 +54,25 @@ export class CallController {
     });
     session.stateChange.addListener((state) => this.onStateChange(state));
     answerSessionRefreshes(session);
+    if (session instanceof Invitation) {
+      // SIP.js ends a call whose ACK never came with a BYE of its own; the caller did not hang up.
+      watchAckTimeout(session, () => {
+        this.outcome ??= { reason: 'no-ack' };
+      });
+    }
     session.delegate = {
       ...session.delegate,
       onSessionDescriptionHandler: (sdh) => {
         this.video.attach(sdh);
         // Mute may be pressed before the microphone opens: apply it to the tracks when they come.
         if (sdh instanceof SoftphoneSessionDescriptionHandler) sdh.onLocalMedia = () => this.applyMute();
+        const connection = (sdh as SessionDescriptionHandler).peerConnection;
+        if (connection) {
+          this.stopMediaWatch = watchMedia(connection, {
+            restartIce: () => this.oneAtATime(() => this.applyReconnectRefresh()),
+            giveUp: () => this.mediaLost(),
+          });
+        }
       },
       onBye: (bye) => {
         this.outcome ??= { reason: 'hung-up-remotely' };
@@ -169,13 +188,60 @@ export class CallController {
     const state = this.session.state;
     if (state === SessionState.Established) {
       this.outcome ??= outcome;
-      await this.session.bye();
+      this.byeAnswered = new Promise<void>((resolve) => {
+        const answered = (statusCode: number | undefined, reasonPhrase: string | undefined) => {
+          const unconfirmed = byeOutcome(statusCode, reasonPhrase);
+          if (unconfirmed && this.outcome?.reason === 'hung-up-locally') this.outcome = unconfirmed;
+          resolve();
+        };
+        this.session
+          .bye({
+            requestDelegate: {
+              onAccept: (response) => answered(response.message.statusCode, undefined),
+              onReject: (response) => answered(response.message.statusCode, response.message.reasonPhrase),
+            },
+          })
+          .catch(() => answered(undefined, 'not sent'));
+      });
     } else if (this.session instanceof Inviter && (state === SessionState.Initial || state === SessionState.Establishing)) {
       this.outcome ??= { reason: 'canceled-locally' };
       await this.session.cancel();
+      // The 487 that ends a cancelled INVITE comes from the callee; when it cannot (its
+      // connection is gone) SIP.js would wait minutes in Terminating. The user hung up: the
+      // call is over here (SIP.js still ACKs and BYEs a 200 that crosses the CANCEL).
+      setTimeout(() => {
+        if (this.session.state !== SessionState.Terminated) this.onEnded();
+      }, CANCEL_ANSWER_WAIT_MS);
     } else if (this.session instanceof Invitation && (state === SessionState.Initial || state === SessionState.Establishing)) {
       await this.decline();
     }
+  }
+
+  /**
+   * The connection to the server dropped. An established call keeps its media and is
+   * refreshed after the reconnect; a call still ringing or being set up cannot be saved (its
+   * CANCEL, 200 OK or ACK would go to the dead connection, so it would ring as a ghost or die
+   * after 32 s as if hung up): it ends now, and says why.
+   */
+  transportLost(): void {
+    const state = this.session.state;
+    if (state === SessionState.Established || state === SessionState.Terminated || this.ended) return;
+    this.outcome = { reason: 'connection-lost' };
+    try {
+      if (this.session instanceof Invitation && state === SessionState.Initial) void this.session.reject({ statusCode: 480 }).catch(() => undefined);
+      else void this.session.dispose().catch(() => undefined);
+    } catch {
+      // Nothing can be sent anyway; the call ends here below.
+    }
+    // No news of this call can come over the dead connection: end it without waiting.
+    if (this.session.state !== SessionState.Terminated) this.onEnded();
+  }
+
+  /** The far end's media is gone and did not come back (see media-watchdog.ts): end the call. */
+  private mediaLost(): void {
+    if (this.session.state !== SessionState.Established) return;
+    this.outcome ??= { reason: 'media-lost' };
+    void this.hangup().catch(() => undefined);
   }
 
   setHold(hold: boolean): Promise<void> {
@@ -234,27 +300,41 @@ export class CallController {
 
   /**
    * After the socket came back, the far end still routes in-dialog requests to the old
-   * connection; a re-INVITE (with ICE restart, as the network may have changed too) teaches it
-   * the new one. A failure here is not fatal: media may well still flow.
+   * connection; a re-INVITE teaches it the new one. A failure here is not fatal: media may
+   * well still flow. So while the media path is fine the re-INVITE carries no offer (the far
+   * end offers in its 200, we answer in the ACK): a refusal then touches nothing, whereas
+   * rolling back a refused offer of ours left Chromium's ICE in 'new' and silenced a call
+   * that was fine (seen after a server restart, whose re-INVITEs get 500). Only a broken
+   * media path gets an offer with an ICE restart.
    */
-  refreshAfterReconnect(): Promise<void> {
-    return this.oneAtATime(() => this.applyReconnectRefresh());
+  async refreshAfterReconnect(): Promise<void> {
+    // The user did not ask for this: a failure is retried, then logged, never shown as an alert.
+    for (const delayMs of [0, ...RECONNECT_REFRESH_RETRY_DELAYS_MS]) {
+      if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+      if (this.session.state !== SessionState.Established) return;
+      if (await this.oneAtATime(() => this.applyReconnectRefresh())) return;
+    }
+    console.warn(`The call ${this.id} could not be refreshed after the reconnect; its media goes on.`);
   }
 
-  private async applyReconnectRefresh(): Promise<void> {
-    if (this.session.state !== SessionState.Established) return;
+  /** True when the refresh went through (or was not needed). */
+  private async applyReconnectRefresh(): Promise<boolean> {
+    if (this.session.state !== SessionState.Established) return true;
     const previous = this.session.sessionDescriptionHandlerOptionsReInvite;
+    const ice = this.sdh()?.peerConnection?.iceConnectionState;
+    const iceRestart = ice === 'disconnected' || ice === 'failed';
     try {
       await this.reinviteWithGlareRetry(() => {
         this.session.sessionDescriptionHandlerOptionsReInvite = {
           ...previous,
-          offerOptions: { iceRestart: true },
+          offerOptions: { iceRestart },
         } as typeof previous;
       }, () => {
         this.session.sessionDescriptionHandlerOptionsReInvite = previous;
-      });
-    } catch (error) {
-      this.emit('onActionFailed', this.current, reinviteError('renegotiation-failed', error));
+      }, { withoutSdp: !iceRestart });
+      return true;
+    } catch {
+      return false;
     } finally {
       this.session.sessionDescriptionHandlerOptionsReInvite = previous;
     }
@@ -281,9 +361,12 @@ export class CallController {
    * after the other: a double click or a shortcut racing a button then waits its turn instead
    * of failing, or of opening a second camera.
    */
-  private oneAtATime(action: () => Promise<void>): Promise<void> {
+  private oneAtATime<T>(action: () => Promise<T>): Promise<T> {
     const run = this.mediaChanges.then(action, action);
-    this.mediaChanges = run.catch(() => undefined);
+    this.mediaChanges = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 
@@ -321,21 +404,31 @@ export class CallController {
   }
 
   private onEnded(): void {
-    const wasAnswered = this.current.answered;
-    const outcome: CallOutcome = this.outcome ?? { reason: wasAnswered ? 'hung-up-remotely' : 'failed' };
+    if (this.ended) return;
+    this.ended = true;
     this.emitChange((s) => {
       s.sipStatus = SessionState.Terminated;
       s.ringing = false;
       s.endTime = new Date();
     });
+    this.video.release();
+    this.stopMediaWatch?.();
+    this.onTerminated(this);
+    // How it ended may hang on the answer to our BYE (briefly: the call is already gone).
+    const bye = this.byeAnswered;
+    if (!bye) return this.announceEnd();
+    void Promise.race([bye, new Promise((resolve) => setTimeout(resolve, BYE_ANSWER_WAIT_MS))]).then(() => this.announceEnd());
+  }
+
+  private announceEnd(): void {
     const session = this.current;
+    const wasAnswered = session.answered;
+    const outcome: CallOutcome = this.outcome ?? { reason: wasAnswered ? 'hung-up-remotely' : 'failed' };
     if (!wasAnswered && session.isCaller) {
       if (outcome.reason === 'declined' || outcome.reason === 'busy') this.emit('onCallRejected', session, outcome);
       else if (outcome.reason !== 'canceled-locally') this.emit('onCallFailed', session, outcome);
     }
     this.emit('onCallEnded', session, outcome);
-    this.video.release();
-    this.onTerminated(this);
   }
 
   /**
@@ -343,14 +436,14 @@ export class CallController {
    * answered 491, or our own offer could not even be made because the far end's re-INVITE is
    * being answered at that very moment (SIP.js then fails locally, with no SIP code).
    */
-  private async reinviteWithGlareRetry(prepare: () => void, rollback: () => void): Promise<void> {
+  private async reinviteWithGlareRetry(prepare: () => void, rollback: () => void, options: { withoutSdp?: boolean } = {}): Promise<void> {
     if (this.reinviteInFlight) throw new Error('Another change to this call is still in progress.');
     this.reinviteInFlight = true;
     try {
       for (let attempt = 1; ; attempt++) {
         prepare();
         try {
-          await this.reinvite();
+          await this.reinvite(options.withoutSdp ?? false);
           return;
         } catch (error) {
           rollback();
@@ -364,10 +457,11 @@ export class CallController {
     }
   }
 
-  private reinvite(): Promise<void> {
+  private reinvite(withoutSdp: boolean): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.session
         .invite({
+          withoutSdp,
           requestDelegate: {
             // SIP.js reports an accepted re-INVITE even when applying its answer failed and it
             // ended the call: only a call still up counts as changed.

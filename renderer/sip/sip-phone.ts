@@ -285,6 +285,8 @@ class SipPhone implements PhoneApi {
   private onConnectionLost(): void {
     const line = this.line;
     if (!line || !line.live) return;
+    // Calls not yet up cannot outlive their connection; established ones keep their media.
+    for (const call of [...this.calls.values()]) call.transportLost();
     this.scheduleReconnect(line);
   }
 
