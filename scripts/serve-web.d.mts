@@ -6,3 +6,5 @@ export declare function startStaticServer(
   root: string,
   options?: { port?: number; host?: string },
 ): Promise<{ url: string; port: number; close(): Promise<void> }>;
+export declare function commandName(lifecycleEvent: string | undefined): string;
+export declare function listenFailureMessage(error: unknown, port: number, command: string): string | null;

@@ -154,6 +154,32 @@ export async function startStaticServer(root, options = {}) {
   };
 }
 
+/**
+ * The command the user typed, for a hint they can copy: `npm start`, `npm run web`, or the script.
+ * @param {string | undefined} lifecycleEvent npm's `npm_lifecycle_event`
+ */
+export function commandName(lifecycleEvent) {
+  if (lifecycleEvent === 'start') return 'npm start';
+  if (lifecycleEvent) return `npm run ${lifecycleEvent}`;
+  return 'node scripts/serve-web.mjs';
+}
+
+/**
+ * One line that says why the server cannot listen and how to choose another port, instead of
+ * Node's stack trace; null for an error that is not about the port.
+ * @param {unknown} error
+ * @param {number} port
+ * @param {string} command
+ * @returns {string | null}
+ */
+export function listenFailureMessage(error, port, command) {
+  const code = /** @type {{ code?: unknown } | null} */ (error)?.code;
+  const other = port === 8081 ? 8082 : 8081;
+  if (code === 'EADDRINUSE') return `Port ${port} is already in use (another Softphone, or another program). Choose another port: PORT=${other} ${command}`;
+  if (code === 'EACCES') return `Port ${port} needs administrator rights. Choose a port above 1023: PORT=${other} ${command}`;
+  return null;
+}
+
 /** @param {string[]} argv */
 function parseArguments(argv) {
   let root = 'dist/web';
@@ -163,17 +189,28 @@ function parseArguments(argv) {
     if (argument === '--port') port = Number(argv[++index]);
     else if (argument !== undefined) root = argument;
   }
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${String(port)}`);
-  return { root, port };
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return { root, port, error: `"${process.env.PORT ?? port}" is not a port number: use a whole number from 1 to 65535, e.g. PORT=8081` };
+  return { root, port, error: null };
 }
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {
-  const { root, port } = parseArguments(process.argv.slice(2));
+  const { root, port, error } = parseArguments(process.argv.slice(2));
+  if (error) {
+    console.error(error);
+    process.exit(1);
+  }
   if (!(await isFile(join(root, 'index.html')))) {
     console.error(`${root}/index.html not found: build the web app first (npm run build:web)`);
     process.exit(1);
   }
-  const { url } = await startStaticServer(root, { port });
-  console.log(`Softphone web app: ${url}/  (serving ${resolve(root)}; Ctrl+C to stop)`);
+  try {
+    const { url } = await startStaticServer(root, { port });
+    console.log(`Softphone web app: ${url}/  (serving ${resolve(root)}; Ctrl+C to stop)`);
+  } catch (listenError) {
+    const message = listenFailureMessage(listenError, port, commandName(process.env.npm_lifecycle_event));
+    if (!message) throw listenError;
+    console.error(message);
+    process.exit(1);
+  }
 }

@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, startStaticServer } from './serve-web.mjs';
+import { commandName, CONTENT_SECURITY_POLICY, listenFailureMessage, startStaticServer } from './serve-web.mjs';
 
 interface RawResponse {
   status: number;
@@ -102,5 +103,61 @@ describe('serve-web static server', () => {
     const response = await rawGet(server.port, '/index.html', 'POST');
     expect(response.status).toBe(405);
     expect(response.headers.allow).toBe('GET, HEAD');
+  });
+});
+
+/** Runs serve-web.mjs as `npm run web` would; resolves with its exit code and output. */
+function runServer(root: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(import.meta.dirname, 'serve-web.mjs'), root], {
+      env: { ...process.env, npm_lifecycle_event: 'web', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // A server that did start would run for ever: stop it once it said so.
+    child.stdout.on('data', () => child.kill());
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('serve-web when it cannot listen', () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'serve-web-port-'));
+    await writeFile(join(root, 'index.html'), '<!doctype html><title>x</title>');
+  });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('says in one line which port is taken and how to choose another, without a stack trace', async () => {
+    const taken = await startStaticServer(root, { port: 0 });
+    try {
+      const result = await runServer(root, { PORT: String(taken.port) });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toEqual([
+        `Port ${taken.port} is already in use (another Softphone, or another program). Choose another port: PORT=8081 npm run web`,
+      ]);
+    } finally {
+      await taken.close();
+    }
+  });
+
+  it('refuses a PORT that is not a port number in one line', async () => {
+    const result = await runServer(root, { PORT: 'eighty' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe('"eighty" is not a port number: use a whole number from 1 to 65535, e.g. PORT=8081');
+  });
+
+  it('names the command the user typed, and leaves other errors alone', () => {
+    expect(commandName('start')).toBe('npm start');
+    expect(commandName('web')).toBe('npm run web');
+    expect(commandName(undefined)).toBe('node scripts/serve-web.mjs');
+    expect(listenFailureMessage({ code: 'EACCES' }, 80, 'npm start')).toBe('Port 80 needs administrator rights. Choose a port above 1023: PORT=8081 npm start');
+    expect(listenFailureMessage({ code: 'EADDRINUSE' }, 8081, 'npm start')).toContain('PORT=8082 npm start');
+    expect(listenFailureMessage(new Error('boom'), 8080, 'npm start')).toBeNull();
+    expect(listenFailureMessage(null, 8080, 'npm start')).toBeNull();
   });
 });

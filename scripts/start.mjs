@@ -6,12 +6,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { npmCommand } from './npm-command.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
-function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+function runNpm(args) {
+  const { command, args: commandArgs, shell } = npmCommand(args, { execPath: process.execPath, env: process.env, platform: process.platform });
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', shell });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -25,7 +27,7 @@ function electronBinary() {
   return fetch.status === 0 && existsSync(pathFile);
 }
 
-run('npm', ['run', '--silent', 'build']);
+runNpm(['run', '--silent', 'build']);
 
 if (electronBinary()) {
   const electron = spawn(process.execPath, [require.resolve('electron/cli.js'), '.'], { cwd: root, stdio: 'inherit' });
