@@ -529,6 +529,7 @@ describe('toJSON', () => {
       answered: true,
       answeredBySystem: false,
       autoAnswer: true,
+      autoAnswered: false,
       call: {
         type: 'CallSession',
         id: CALL_ID,
@@ -647,5 +648,129 @@ describe('CallSession.parse', () => {
     const json: CallSessionJSON = fullSession().toJSON();
     expect(callSessionJsonSchema.safeParse(json).success).toBe(true);
     expect(callSessionJsonSchema.safeParse({ ...json, ringing: 1 }).success).toBe(false);
+  });
+});
+
+// What code ported from the reference SDK (wazo-js-sdk) passes and expects.
+describe('porting from the reference SDK', () => {
+  it('updateFrom(a session made from a call event) adds what it knows and loses nothing', () => {
+    const live = new CallSession({
+      sipCallId: SIP_CALL_ID,
+      isCaller: true,
+      number: '1001',
+      displayName: 'Alice Martin',
+      sipStatus: 'Established',
+      answerTime: new Date('2024-05-01T10:00:05.000Z'),
+      startTime: new Date('2024-05-01T10:00:00.000Z'),
+      paused: true,
+    });
+    const before = live.toJSON();
+    const changed = live.updateFrom(new CallSession({ callId: CALL_ID }));
+    expect(changed).toBe(true);
+    expect(live.toJSON()).toEqual({ ...before, callId: CALL_ID });
+    expect(live.getId()).toBe(SIP_CALL_ID);
+  });
+
+  it('updates from another session without data loss (the SDK\'s own case)', () => {
+    const session = new CallSession({ callId: null, sipCallId: 123, paused: false, number: '8001', isCaller: true, dialedExtension: null } as never);
+    const other = new CallSession({ callId: 345, callerNumber: '8008', number: '8008', isCaller: false, dialedExtension: undefined } as never);
+    session.updateFrom(other);
+    expect(session.callId).toBe('345');
+    expect(session.sipCallId).toBe('123');
+    expect(session.paused).toBe(false);
+    expect(session.ringing).toBe(false);
+    expect(session.callerNumber).toBe('8008');
+    expect(session.number).toBe('8008');
+    expect(session.isCaller).toBe(false);
+    expect(session.dialedExtension).toBe('');
+  });
+
+  it('copies what a session set through its setters, even back to a default', () => {
+    const live = new CallSession({ sipCallId: SIP_CALL_ID, paused: true, muted: true });
+    const update = new CallSession({ sipCallId: SIP_CALL_ID });
+    update.resume();
+    update.unmute();
+    live.updateFrom(update);
+    expect(live.paused).toBe(false);
+    expect(live.muted).toBe(false);
+  });
+
+  it('keeps what was a default a default in clones, so a cloned update loses nothing either', () => {
+    const live = new CallSession({ sipCallId: SIP_CALL_ID, number: '1001', isCaller: true });
+    live.updateFrom(new CallSession({ callId: CALL_ID }).clone());
+    expect(live.number).toBe('1001');
+    expect(live.isCaller).toBe(true);
+  });
+
+  it('updateFrom({ call: null }) drops the call data instead of throwing', () => {
+    const live = new CallSession({ call: createCall({ id: CALL_ID }) });
+    expect(() => live.updateFrom({ call: null })).not.toThrow();
+    expect(live.call).toBeUndefined();
+    expect(() => live.toJSON()).not.toThrow();
+    expect(new CallSession().updateFrom({ call: null })).toBe(false);
+    expect(new CallSession().updateFrom(null)).toBe(false);
+  });
+
+  it('never takes a null creation or start time, so toJSON keeps working', () => {
+    const live = new CallSession({ creationTime: new Date('2024-05-01T09:59:59.000Z') });
+    live.updateFrom({ creationTime: null, startTime: null } as never);
+    expect(live.creationTime.toISOString()).toBe('2024-05-01T09:59:59.000Z');
+    expect(() => live.toJSON()).not.toThrow();
+    const made = new CallSession({ creationTime: null, startTime: null } as never);
+    expect(() => CallSession.parse(made.toJSON())).not.toThrow();
+  });
+
+  it('reads { answered: true, answerTime: null } as answered, as the SDK passes it', () => {
+    const before = Date.now();
+    const session = new CallSession({ answered: true, answerTime: null });
+    expect(session.answered).toBe(true);
+    expect(session.answerTime!.getTime()).toBeGreaterThanOrEqual(before);
+    expect(new CallSession({ answered: false, answerTime: null }).answered).toBe(false);
+  });
+
+  it('takes a numeric startTime (the SDK\'s declared type) and works with it', () => {
+    const session = new CallSession({ startTime: Date.parse('2024-05-01T10:00:00.000Z') });
+    expect(session.startTime.toISOString()).toBe('2024-05-01T10:00:00.000Z');
+    expect(session.getElapsedTimeInSeconds(Date.parse('2024-05-01T10:00:30.000Z'))).toBe(30);
+    session.updateFrom({ startTime: Date.parse('2024-05-01T10:01:00.000Z') });
+    expect(session.startTime.toISOString()).toBe('2024-05-01T10:01:00.000Z');
+  });
+
+  it('accepts talkingToIds as bare call ids (calld\'s shape) beside the seed\'s records', () => {
+    const session = new CallSession({ call: createCall({ talkingToIds: ['1700657161.93', { '1700657161.95': 'user-b' }] }) });
+    expect(session.getTalkingToIds()).toEqual(['1700657161.93', '1700657161.95']);
+    const revived = CallSession.parse(structuredClone(session.toJSON()));
+    expect(revived.getTalkingToIds()).toEqual(['1700657161.93', '1700657161.95']);
+  });
+
+  it('takes a call without startingTime without throwing', () => {
+    const call = { id: CALL_ID, status: 'Up', talkingToIds: [] } as never;
+    expect(() => new CallSession({ call })).not.toThrow();
+    const session = new CallSession();
+    expect(() => session.updateFrom({ call })).not.toThrow();
+    expect(session.call!.id).toBe(CALL_ID);
+    expect(() => CallSession.parse(session.toJSON())).not.toThrow();
+  });
+
+  it('keeps answeredBySystem for the far end (a machine answered) and our own auto-answer apart', () => {
+    const session = new CallSession();
+    expect(session.autoAnswered).toBe(false);
+    session.systemAnswer();
+    expect(session.isAnsweredBySystem()).toBe(true);
+    expect(session.autoAnswered).toBe(false);
+    const ours = new CallSession({ autoAnswered: true });
+    expect(ours.isAnsweredBySystem()).toBe(false);
+    expect(CallSession.parse(ours.toJSON()).autoAnswered).toBe(true);
+  });
+
+  it('isAnswering(): accepted here, answer on its way; not ringing, not established yet', () => {
+    const ringing = new CallSession({ isCaller: false, ringing: true });
+    expect(ringing.isAnswering()).toBe(false);
+    const answering = new CallSession({ isCaller: false, answered: true, sipStatus: 'Establishing' });
+    expect(answering.isAnswering()).toBe(true);
+    expect(answering.isIncoming()).toBe(false);
+    expect(new CallSession({ isCaller: false, answered: true, sipStatus: 'Initial' }).isAnswering()).toBe(true);
+    expect(new CallSession({ isCaller: false, answered: true, sipStatus: 'Established' }).isAnswering()).toBe(false);
+    expect(new CallSession({ isCaller: true, answered: true, sipStatus: 'Establishing' }).isAnswering()).toBe(false);
   });
 });
