@@ -76,7 +76,7 @@ describe('copyCall', () => {
     const copy = copyCall(original);
     expect(copy).toEqual(original);
     copy.startingTime.setTime(0);
-    copy.talkingToIds[0]!['1700657161.94'] = 'someone else';
+    (copy.talkingToIds[0] as Record<string, string>)['1700657161.94'] = 'someone else';
     expect(original.startingTime.toISOString()).toBe('2024-05-01T10:00:00.000Z');
     expect(original.talkingToIds[0]).toEqual({ '1700657161.94': '0e3e7153-873c-4c0f-8d46-b43426eae511' });
   });

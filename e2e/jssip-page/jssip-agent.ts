@@ -59,7 +59,11 @@ export interface JsSipStats {
 export interface JsSipAgent {
   start(config: JsSipAgentConfig): Promise<void>;
   call(target: string, options?: { video?: boolean; extraHeaders?: string[] }): void;
-  answer(options?: { video?: boolean }): void;
+  /**
+   * Answers the current call. `extraHeaders` go in the 200 OK; `refuseVideo` answers an offer
+   * with video as a phone without video does (m=video with port 0).
+   */
+  answer(options?: { video?: boolean; extraHeaders?: string[]; refuseVideo?: boolean }): void;
   /** Ends the current call: CANCEL, reject (with `status`, default 486/603 by JsSIP) or BYE. */
   hangup(options?: { status?: number }): void;
   hold(): boolean;
@@ -223,7 +227,14 @@ const agent: JsSipAgent = {
   },
   answer(options = {}) {
     const session = currentSession();
-    session.answer({ mediaConstraints: mediaConstraints(options.video), pcConfig: PC_CONFIG });
+    if (options.refuseVideo) {
+      // JsSIP hands each local SDP to 'sdp' listeners before sending it: refuse the video stream there.
+      const refuse = (event: { originator: string; type: string; sdp: string }) => {
+        if (event.originator === 'local' && event.type === 'answer') event.sdp = event.sdp.replace(/^m=video \d+/m, 'm=video 0');
+      };
+      (session as unknown as { on(name: 'sdp', listener: typeof refuse): void }).on('sdp', refuse);
+    }
+    session.answer({ mediaConstraints: mediaConstraints(options.video), pcConfig: PC_CONFIG, extraHeaders: options.extraHeaders ?? [] });
   },
   hangup(options = {}) {
     currentSession().terminate(options.status ? { status_code: options.status } : {});

@@ -19,8 +19,8 @@ export interface JsSipPhone {
   displayName: string;
   /** Dials a user name at the test domain, or a full SIP URI. */
   call(target: string, options?: { video?: boolean; extraHeaders?: string[] }): Promise<void>;
-  /** Answers the current incoming call (audio unless `video`). */
-  answer(options?: { video?: boolean }): Promise<void>;
+  /** Answers the current incoming call (audio unless `video`); see JsSipAgent.answer for the options. */
+  answer(options?: { video?: boolean; extraHeaders?: string[]; refuseVideo?: boolean }): Promise<void>;
   /** CANCEL, reject (optionally with `status`) or BYE, whichever the current call needs. */
   hangup(options?: { status?: number }): Promise<void>;
   hold(): Promise<void>;

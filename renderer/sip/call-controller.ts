@@ -14,6 +14,7 @@ import { microphoneError } from './media-errors';
 import type { PhoneEventMap, SnapshotEvent } from './phone-events';
 import { reinviteGlareDelayMs } from './reinvite-glare';
 import { answerSessionRefreshes } from './session-timer';
+import { serverCallId } from './incoming-invite';
 import { watchMedia } from './media-watchdog';
 import { byeOutcome, BYE_ANSWER_WAIT_MS, CANCEL_ANSWER_WAIT_MS, RECONNECT_REFRESH_RETRY_DELAYS_MS, watchAckTimeout } from './call-end';
 import { SoftphoneSessionDescriptionHandler } from './softphone-sdh';
@@ -30,6 +31,10 @@ export class CallController {
   private outcome: CallOutcome | null = null;
   private reinviteInFlight = false;
   private ended = false;
+  /** The call reached Established: until then an answer stamped at the accept is provisional. */
+  private wasEstablished = false;
+  /** The auto-answer policy accepted this call (marked on the snapshot once the answer went through). */
+  private answeredBySystem = false;
   /** Settles when our BYE was answered (or could not be): the outcome may depend on it. */
   private byeAnswered: Promise<void> | null = null;
   private stopMediaWatch: (() => void) | undefined;
@@ -120,6 +125,7 @@ export class CallController {
       await inviter.invite({
         requestDelegate: {
           onProgress: (response) => {
+            this.learnServerCallId(response.message);
             const code = response.message.statusCode;
             if ((code === 180 || code === 183) && !this.current.ringing) {
               this.emitChange((s) => {
@@ -127,6 +133,7 @@ export class CallController {
               }, ['onProgress']);
             }
           },
+          onAccept: (response) => this.learnServerCallId(response.message),
           onReject: (response) => {
             const { statusCode, reasonPhrase } = response.message;
             this.outcome ??= outcomeOfFailureResponse(statusCode ?? 500, reasonPhrase);
@@ -149,10 +156,15 @@ export class CallController {
       // Double clicks, a tray click racing a shortcut, or a CANCEL that won the race.
       return;
     }
+    this.answeredBySystem = bySystem;
+    // The answer starts now: the call stops ringing (tray, popup, ringtone) while the
+    // microphone opens and ICE runs; answerTime is stamped here, as the reference SDK does,
+    // and taken back if the answer never completes (isAnswering() tells this window apart).
     this.emitChange((s) => {
       s.cameraEnabled = video;
-      if (bySystem) s.systemAnswer();
-    });
+      s.ringing = false;
+      s.answer();
+    }, ['onCallAnswered']);
     try {
       await invitation.accept({
         sessionDescriptionHandlerOptions: { constraints: { audio: true, video } },
@@ -378,12 +390,17 @@ export class CallController {
         });
         break;
       case SessionState.Established: {
-        const incoming = !this.current.isCaller;
+        this.wasEstablished = true;
+        // The camera counts only if the offer/answer kept video (an answer may refuse it).
+        const cameraEnabled = this.current.cameraEnabled && this.video.negotiated();
+        if (this.current.cameraEnabled && !cameraEnabled) this.video.dropUnnegotiatedCamera();
         this.emitChange((s) => {
           s.sipStatus = state;
           s.ringing = false;
           s.answer();
-        }, [incoming ? 'onCallAnswered' : 'onCallAccepted']);
+          if (this.answeredBySystem) s.autoAnswered = true;
+          if (!cameraEnabled && s.cameraEnabled) s.disableCamera();
+        }, ['onCallAccepted', cameraEnabled]);
         const stream = this.remoteStream;
         if (stream) this.emit('onRemoteMedia', this.current, stream);
         break;
@@ -410,6 +427,8 @@ export class CallController {
       s.sipStatus = SessionState.Terminated;
       s.ringing = false;
       s.endTime = new Date();
+      // An answer that never went through (a CANCEL won, the microphone failed): not answered.
+      if (!this.wasEstablished) s.answered = false;
     });
     this.video.release();
     this.stopMediaWatch?.();
@@ -471,6 +490,16 @@ export class CallController {
         })
         .catch(reject);
     });
+  }
+
+  /** PBXs name their call in 18x/2xx answers (X-Wazo-Call-ID): the snapshot's callId. */
+  private learnServerCallId(message: { getHeader(name: string): string | undefined }): void {
+    const callId = serverCallId(message);
+    if (callId && callId !== this.current.callId) {
+      this.emitChange((s) => {
+        s.callId = callId;
+      });
+    }
   }
 
   private localAudioTracks(): MediaStreamTrack[] {

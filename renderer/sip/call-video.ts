@@ -6,7 +6,7 @@ import type { CallSession } from '../../shared/call-session';
 import type { PhoneEventMap, SnapshotEvent } from './phone-events';
 import { reinviteError } from './reinvite-errors';
 import { openCamera, preferSharpness, sendVideoTrack, unsendVideoTrack } from './local-video';
-import { remoteSendsVideo } from './media-directions';
+import { remoteSendsVideo, videoNegotiated } from './media-directions';
 import { cameraError, screenShareError } from './media-errors';
 import { SoftphoneSessionDescriptionHandler } from './softphone-sdh';
 import type { TypedEmitter } from './typed-emitter';
@@ -37,6 +37,24 @@ export class CallVideo {
   release(): void {
     this.screenTrack?.stop();
     this.cameraDuringShare?.stop();
+  }
+
+  /** Whether the offer/answer kept a video stream (an m=video with a port) on this call. */
+  negotiated(): boolean {
+    const sdp = this.host.sdh()?.peerConnection?.remoteDescription?.sdp;
+    return sdp !== undefined && videoNegotiated(sdp);
+  }
+
+  /**
+   * A video call answered audio-only (or answered "with video" to an audio offer): the camera
+   * was opened for nothing and nobody sees it. Close it, so its light goes off.
+   */
+  dropUnnegotiatedCamera(): void {
+    const local = this.host.sdh()?.localMediaStream;
+    for (const track of local?.getVideoTracks() ?? []) {
+      track.stop();
+      local?.removeTrack(track);
+    }
   }
 
   /** Camera on (adds video to an audio call by re-INVITE) or off (video removed, far end told). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inviteWantsVideo, sessionFromInvite, type InviteMessageLike } from './incoming-invite';
+import { inviteWantsVideo, serverCallId, sessionFromInvite, type InviteMessageLike } from './incoming-invite';
 
 function message(headers: Record<string, string[]>, extra: Partial<InviteMessageLike> = {}): InviteMessageLike {
   const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
@@ -27,6 +27,15 @@ describe('sessionFromInvite', () => {
     expect(s.getId()).toBe('abc-123');
     expect(s.startTime).toEqual(now);
     expect(s.autoAnswer).toBe(false);
+  });
+
+  it('reports no dialled extension when the Request-URI holds the random Contact token SIP.js registered', () => {
+    const remote = { displayName: 'Alice', uri: { user: '1001', host: 'pbx' } };
+    const routedByRegistration = message({}, { ruri: { user: 'k3v9qz1m' } });
+    expect(sessionFromInvite(routedByRegistration, remote, new Date(), 'k3v9qz1m').dialedExtension).toBe('');
+    // A PBX that calls the extension itself (R-URI = what was dialled) is reported as such.
+    expect(sessionFromInvite(message({}), remote, new Date(), 'k3v9qz1m').dialedExtension).toBe('1002');
+    expect(sessionFromInvite(message({}, { ruri: undefined }), remote, new Date(), 'k3v9qz1m').dialedExtension).toBe('');
   });
 
   it('falls back to the number when there is no display name', () => {
@@ -92,5 +101,14 @@ describe('inviteWantsVideo', () => {
   it('ignores a disabled video stream and audio-only offers', () => {
     expect(inviteWantsVideo('v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\nm=video 0 UDP/TLS/RTP/SAVPF 96\r\n')).toBe(false);
     expect(inviteWantsVideo('v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\n')).toBe(false);
+  });
+});
+
+describe('serverCallId', () => {
+  it('reads the Wazo call id, then a generic one, from any message with headers (INVITE, 18x, 2xx)', () => {
+    expect(serverCallId(message({ 'X-Wazo-Call-ID': ['1594062407.123'] }))).toBe('1594062407.123');
+    expect(serverCallId(message({ 'X-Call-ID': ['77'] }))).toBe('77');
+    expect(serverCallId(message({}))).toBeUndefined();
+    expect(serverCallId({ getHeader: () => { throw new Error('malformed'); } })).toBeUndefined();
   });
 });

@@ -23,7 +23,12 @@ export interface RemoteIdentityLike {
 const SERVER_CALL_ID_HEADERS = ['X-Wazo-Call-ID', 'X-Call-ID'];
 const MAX_FIELD = MAX_DISPLAY_NAME_LENGTH;
 
-export function sessionFromInvite(message: InviteMessageLike, remote: RemoteIdentityLike, now = new Date()): CallSession {
+/**
+ * `contactUser`: the user part of the Contact this phone registered. SIP.js makes it a random
+ * token, and a proxy that routes by registration puts that token in the Request-URI: it is not
+ * an extension anybody dialled, so it is not reported as one.
+ */
+export function sessionFromInvite(message: InviteMessageLike, remote: RemoteIdentityLike, now = new Date(), contactUser?: string): CallSession {
   const number = clean(remote.uri.user ?? '') || clean(remote.uri.host);
   // SIP.js leaves displayName undefined when the From header has none, and keeps the
   // quoted-string escapes of one it has.
@@ -36,7 +41,7 @@ export function sessionFromInvite(message: InviteMessageLike, remote: RemoteIden
     number,
     displayName,
     callerNumber: number,
-    dialedExtension: clean(message.ruri?.user ?? ''),
+    dialedExtension: dialedExtensionOf(message, contactUser),
     ringing: true,
     autoAnswer,
     cameraEnabled: false,
@@ -57,7 +62,17 @@ export function inviteWantsVideo(sdp: string): boolean {
   return /^m=video [1-9]\d*/m.test(sdp);
 }
 
-function serverCallId(message: InviteMessageLike): string | undefined {
+function dialedExtensionOf(message: InviteMessageLike, contactUser: string | undefined): string {
+  const user = safely(() => message.ruri?.user ?? '', '');
+  if (!user || (contactUser !== undefined && user === contactUser)) return '';
+  return clean(user);
+}
+
+/**
+ * The call-control server's id of the call, from the headers PBXs use (Wazo first): on an
+ * incoming INVITE, and on the 18x/2xx answers to an outgoing one.
+ */
+export function serverCallId(message: Pick<InviteMessageLike, 'getHeader'>): string | undefined {
   for (const name of SERVER_CALL_ID_HEADERS) {
     const value = safely(() => message.getHeader(name), undefined);
     if (value) return clean(value);

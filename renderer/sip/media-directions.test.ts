@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerDirection, mediaSections, offerDirection, remoteSendsVideo } from './media-directions';
+import { answerDirection, mediaSections, offerDirection, remoteSendsVideo, videoNegotiated } from './media-directions';
 
 const sdp = [
   'v=0', 'o=- 1 1 IN IP4 127.0.0.1', 's=-', 't=0 0', 'a=group:BUNDLE 0 1',
@@ -47,5 +47,17 @@ describe('mediaSections / remoteSendsVideo', () => {
     const s = 'v=0\r\na=sendonly\r\nm=video 9 RTP/AVP 96\r\na=mid:v\r\n';
     expect(mediaSections(s)[0]?.direction).toBe('sendonly');
     expect(remoteSendsVideo(s)).toBe(true);
+  });
+});
+
+describe('videoNegotiated', () => {
+  it('is true while an m=video line keeps a port, whatever its direction', () => {
+    expect(videoNegotiated(sdp)).toBe(true);
+    expect(videoNegotiated(sdp.replace('a=recvonly', 'a=inactive'))).toBe(true);
+  });
+  it('is false for an audio-only SDP or a refused video stream (port 0)', () => {
+    expect(videoNegotiated(sdp.replace('m=video 9', 'm=video 0'))).toBe(false);
+    expect(videoNegotiated(sdp.split('\r\nm=video')[0]!)).toBe(false);
+    expect(videoNegotiated('')).toBe(false);
   });
 });

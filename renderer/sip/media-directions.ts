@@ -51,6 +51,11 @@ export function remoteSendsVideo(remoteSdp: string): boolean {
   );
 }
 
+/** Whether an SDP keeps a video stream at all (an m=video line whose port is not 0). */
+export function videoNegotiated(sdp: string): boolean {
+  return mediaSections(sdp).some((s) => s.kind === 'video' && s.port !== 0);
+}
+
 function directionIn(text: string): Direction | null {
   const match = /\r?\na=(sendrecv|sendonly|recvonly|inactive)\b/.exec(text);
   return (match?.[1] as Direction | undefined) ?? null;

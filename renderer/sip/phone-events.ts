@@ -13,8 +13,10 @@ export interface PhoneEventMap {
   onCallIncoming: (session: CallSession, wantsVideo: boolean, autoAnswer: AutoAnswerRequest) => void;
   onCallOutgoing: (session: CallSession) => void;
   onProgress: (session: CallSession) => void;
+  /** An incoming call was accepted here (the user, or the auto-answer policy): the answer is on its way. */
   onCallAnswered: (session: CallSession) => void;
-  onCallAccepted: (session: CallSession) => void;
+  /** The call is up, either way (our 200 OK sent, or the far end's received); `cameraEnabled`: video was negotiated. */
+  onCallAccepted: (session: CallSession, cameraEnabled: boolean) => void;
   onCallHeld: (session: CallSession) => void;
   onCallResumed: (session: CallSession) => void;
   onCallMuted: (session: CallSession) => void;

@@ -84,7 +84,7 @@ class SipPhone implements PhoneApi {
       const controller = this.calls.get(session.getId() ?? '');
       if (controller) this.focus.established(controller);
     };
-    this.events.on('onCallAnswered', established);
+    // Once the answer went through, either way (onCallAnswered is only the local accept).
     this.events.on('onCallAccepted', established);
   }
 
@@ -416,7 +416,7 @@ class SipPhone implements PhoneApi {
       return;
     }
     try {
-      const snapshot = sessionFromInvite(invitation.request, invitation.remoteIdentity);
+      const snapshot = sessionFromInvite(invitation.request, invitation.remoteIdentity, new Date(), this.contactUser());
       Object.defineProperty(snapshot, 'sipSession', { value: invitation, enumerable: false, writable: true, configurable: true });
       const controller = this.track(invitation, snapshot);
       // onCallIncoming first: its listeners learn what the INVITE asked (video, auto-answer)
@@ -429,6 +429,11 @@ class SipPhone implements PhoneApi {
       console.error('Rejected an INVITE that could not be handled', error);
       void invitation.reject({ statusCode: 500 }).catch(() => undefined);
     }
+  }
+
+  /** The random user part SIP.js put in our registered Contact (see sessionFromInvite). */
+  private contactUser(): string | undefined {
+    return this.line?.userAgent.contact.uri.user;
   }
 
   private track(session: Inviter | Invitation, initial: CallSession): CallController {
@@ -463,7 +468,7 @@ class SipPhone implements PhoneApi {
   /** A call refused for its offer never rang: at most a missed-call line says why. */
   private reportUnusableOffer(invitation: Invitation): void {
     try {
-      const snapshot = sessionFromInvite(invitation.request, invitation.remoteIdentity);
+      const snapshot = sessionFromInvite(invitation.request, invitation.remoteIdentity, new Date(), this.contactUser());
       snapshot.ringing = false;
       snapshot.endTime = new Date();
       this.events.emit('onCallEnded', snapshot, { reason: 'unsupported-offer' });
