@@ -11,6 +11,7 @@ import { MAX_DIAL_STRING_LENGTH, parseDialString } from '../../shared/dial-strin
 import type { RegistrationSnapshot } from '../../shared/phone-status';
 import type { PhoneCommand, PlatformAdapter, SettingsNotice, StoredAccount } from '../../shared/platform';
 import { t } from '../i18n';
+import { demoAccountOfPage } from './demo-account';
 
 export const ACCOUNT_STORAGE_KEY = 'softphone.account';
 /** Where an unreadable account is kept, so a bad upgrade never silently destroys the user's data. */
@@ -63,7 +64,14 @@ function showTitleOf(source: () => string): void {
   });
 }
 
-export function createWebPlatform(storage: Storage = window.localStorage): PlatformAdapter {
+/**
+ * @param demoAccount the account a local `npm run demo` put in the page (see demo-account.ts);
+ *   it is offered in the form, and, being valid for one run of the demo only, never stored.
+ */
+export function createWebPlatform(
+  storage: Storage = window.localStorage,
+  demoAccount: AccountSettings | null = demoAccountOfPage(document, window.location.hostname),
+): PlatformAdapter {
   let password: string | null = null;
   const calls = shallowRef(new Map<string, CallSessionJSON>());
   const registration = shallowRef<RegistrationSnapshot | null>(null);
@@ -129,6 +137,12 @@ export function createWebPlatform(storage: Storage = window.localStorage): Platf
     async saveAccount(settings, newPassword) {
       const result = validateAccountSettings(settings, { requirePassword: false });
       if (!result.ok) return { ok: false, passwordSaved: false, error: result.errors.map((e) => e.message).join(' ') };
+      if (demoAccount !== null && result.value.serverUrl === demoAccount.serverUrl) {
+        // The demo's server lives for one run (ports and password change every time): storing
+        // it would only replace the user's own account with one that stops working.
+        password = newPassword;
+        return { ok: true, passwordSaved: false };
+      }
       try {
         storage.setItem(ACCOUNT_STORAGE_KEY, JSON.stringify({ ...result.value, password: '' }));
       } catch (error) {
@@ -136,6 +150,10 @@ export function createWebPlatform(storage: Storage = window.localStorage): Platf
       }
       password = newPassword;
       return { ok: true, passwordSaved: false };
+    },
+
+    async suggestedAccount() {
+      return demoAccount === null ? null : { ...demoAccount };
     },
 
     // The details (what the INVITE asked) are not read: in a tab the page applies the
