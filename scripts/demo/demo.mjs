@@ -122,7 +122,7 @@ function printEchoEvent(event) {
   const line = `Echo ${ECHO_EXTENSION}:`;
   switch (event.type) {
     case 'call':
-      console.log(`${line} call from ${event.caller}${event.video ? ' (video)' : ''}: tones, then the echo`);
+      console.log(`${line} ${event.video ? 'video call' : 'call'} from ${event.caller}: tones, then the echo`);
       break;
     case 'echoing':
       console.log(`${line} echoing ${event.caller}`);
