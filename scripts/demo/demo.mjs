@@ -10,19 +10,18 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { createSocket } from 'node:dgram';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../serve-web.mjs';
 import { CHROMIUM_PATH } from '../testbed/chromium.mjs';
-import { freePort, isAlive, startKamailio } from '../testbed/kamailio.mjs';
+import { isAlive, startKamailio } from '../testbed/kamailio.mjs';
 import { commandName, DEMO_USER, ECHO_EXTENSION, parseDemoOptions, portFailureMessage } from './demo-options.mjs';
 import { demoAccount, newDemoPassword, writeDemoPage } from './demo-page.mjs';
 import { findElectron, startDesktopApp } from './desktop.mjs';
 import { openEchoLine } from './echo-line.mjs';
 import { isStale, runNpmScript } from './fresh-build.mjs';
+import { pickFreePort, portProblem } from './ports.mjs';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const DOMAIN = '127.0.0.1';
@@ -58,6 +57,14 @@ process.on('exit', () => {
 });
 
 /**
+ * The first line of an error: Playwright puts the page's stack under the message.
+ * @param {unknown} error
+ */
+function reason(error) {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
+}
+
+/**
  * @param {string} message
  * @returns {never}
  */
@@ -67,47 +74,13 @@ function fail(message) {
 }
 
 /**
- * Tries every port the user fixed before anything starts, so a conflict costs one line.
- * @param {number} port
- * @param {'tcp' | 'udp'} protocol
- * @returns {Promise<unknown>} the error, or null when the port is free
- */
-function probePort(port, protocol) {
-  return new Promise((settle) => {
-    if (protocol === 'udp') {
-      const socket = createSocket('udp4');
-      socket.once('error', (error) => {
-        socket.close();
-        settle(error);
-      });
-      socket.bind(port, DOMAIN, () => socket.close(() => settle(null)));
-      return;
-    }
-    const server = createServer();
-    server.once('error', settle);
-    server.listen(port, DOMAIN, () => server.close(() => settle(null)));
-  });
-}
-
-/**
  * @param {number} port
  * @param {import('./demo-options.mjs').PortRole} role
  * @param {Array<'tcp' | 'udp'>} protocols
  */
 async function requireFreePort(port, role, protocols) {
-  for (const protocol of protocols) {
-    const error = await probePort(port, protocol);
-    if (error === null) continue;
-    fail(portFailureMessage(error, port, role, command) ?? `Port ${port} cannot be used: ${String(error)}`);
-  }
-}
-
-/** Free TCP ports for Kamailio, distinct from each other and from the page's. */
-async function pickPort(/** @type {number[]} */ taken) {
-  for (;;) {
-    const port = await freePort();
-    if (!taken.includes(port) && (await probePort(port, 'udp')) === null) return port;
-  }
+  const error = await portProblem(port, protocols);
+  if (error !== null) fail(portFailureMessage(error, port, role, command) ?? `Port ${port} cannot be used: ${String(error)}`);
 }
 
 /** @param {string} name */
@@ -161,8 +134,8 @@ async function start() {
   if (options.webPort !== 0) await requireFreePort(options.webPort, 'web', ['tcp']);
   if (options.sipPort !== null) await requireFreePort(options.sipPort, 'sip', ['udp', 'tcp']);
   if (options.wsPort !== null) await requireFreePort(options.wsPort, 'ws', ['tcp']);
-  const sipPort = options.sipPort ?? (await pickPort([options.webPort, options.wsPort ?? 0]));
-  const wsPort = options.wsPort ?? (await pickPort([options.webPort, sipPort]));
+  const sipPort = options.sipPort ?? (await pickFreePort([options.webPort, options.wsPort]));
+  const wsPort = options.wsPort ?? (await pickFreePort([options.webPort, sipPort]));
 
   let webRoot = options.webRoot === null ? null : resolve(options.webRoot);
   if (webRoot === null) {
@@ -182,6 +155,7 @@ async function start() {
   }
   if (stopping) throw new Stop('stopped');
 
+  console.log(`Starting Kamailio, the echo test line (${ECHO_EXTENSION}) and the phone's page…`);
   runDir = await mkdtemp(join(tmpdir(), 'softphone-demo-'));
   const password = newDemoPassword();
   const wsUrl = `ws://${DOMAIN}:${wsPort}`;
@@ -227,12 +201,16 @@ async function start() {
   }
   if (echoOpen.status === 'rejected') {
     const error = echoOpen.reason;
-    fail(`The echo line's browser did not start: ${error instanceof Error ? error.message : String(error)}`);
+    fail(`The echo line's browser did not start: ${reason(error)}`);
   }
   const sip = kamailioStart.value;
   const echo = echoOpen.value;
   if (stopping) throw new Stop('stopped');
-  await echo.register({ wsUrl, domain: DOMAIN, user: ECHO_EXTENSION, password, displayName: ECHO_DISPLAY_NAME, maxCalls: MAX_ECHO_CALLS });
+  try {
+    await echo.register({ wsUrl, domain: DOMAIN, user: ECHO_EXTENSION, password, displayName: ECHO_DISPLAY_NAME, maxCalls: MAX_ECHO_CALLS });
+  } catch (error) {
+    fail(`The echo line could not register with Kamailio: ${reason(error)} (Kamailio's log: ${sip.logFile})`);
+  }
   if (stopping) throw new Stop('stopped');
 
   // Kamailio is a daemon, not our child: look at it now and then.

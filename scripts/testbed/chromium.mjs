@@ -4,7 +4,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
@@ -46,6 +45,9 @@ export async function launchChromium(opts = {}) {
     XDG_CACHE_HOME: join(home, '.cache'),
   });
   try {
+    // Loaded on first use: Playwright takes seconds to load on a busy machine, and `npm run demo`
+    // has Kamailio to start meanwhile (and a mistyped option to report at once).
+    const { chromium } = await import('@playwright/test');
     const browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       headless: opts.headless ?? true,
