@@ -1,7 +1,8 @@
 // The platform adapter for an ordinary browser tab. There is no OS keyring in a web page, so
 // the password is never written anywhere: it lives in memory for the tab's life only. Links
 // arrive as `#dial=<target>` in the URL (the web's stand-in for sip:/tel: links) and only ever
-// fill the dialpad: a page that can set our URL must not be able to place a call.
+// fill the dialpad: a page that can set our URL must not be able to place a call. Likewise an
+// account is never taken from the URL: only the local demo's, from the page itself (demo-account.ts).
 
 import { shallowRef, watchEffect } from 'vue';
 import { appPreferencesSchema, defaultAppPreferences, readStoredPreferences, type AppPreferences } from '../../shared/app-preferences';
