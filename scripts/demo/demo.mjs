@@ -15,7 +15,7 @@ import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../serve-web.mjs';
 import { CHROMIUM_PATH } from '../testbed/chromium.mjs';
-import { isAlive, startKamailio } from '../testbed/kamailio.mjs';
+import { isAlive, sbinProgram, startKamailio } from '../testbed/kamailio.mjs';
 import { commandName, DEMO_USER, ECHO_EXTENSION, parseDemoOptions, portFailureMessage } from './demo-options.mjs';
 import { demoAccount, newDemoPassword, writeDemoPage } from './demo-page.mjs';
 import { findElectron, startDesktopApp } from './desktop.mjs';
@@ -127,7 +127,7 @@ async function start() {
   }
   const options = parsed.options;
 
-  if (!onPath('kamailio') && !existsSync('/usr/sbin/kamailio')) fail(`Kamailio is not installed: run npm run setup (it installs kamailio and chromium), then ${command}.`);
+  if (!existsSync(sbinProgram('kamailio'))) fail(`Kamailio is not installed: run npm run setup (it installs kamailio and chromium), then ${command}.`);
   if (!existsSync(CHROMIUM_PATH)) fail(`Chromium is not installed (${CHROMIUM_PATH}): run npm run setup, then ${command}.`);
 
   // Ports the user chose are tried first; the others are whatever the system says is free.

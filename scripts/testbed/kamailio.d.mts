@@ -23,6 +23,8 @@ export interface KamailioHandle {
   contacts(): Promise<string>;
 }
 
+/** The program's path: on PATH, else in /usr/sbin or /usr/local/sbin; the bare name when nowhere. */
+export declare function sbinProgram(name: 'kamailio' | 'kamcmd'): string;
 export declare function freePort(): Promise<number>;
 export declare function renderKamailioConfig(
   template: string,

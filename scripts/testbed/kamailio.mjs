@@ -4,9 +4,10 @@
 // way to run it. Plain JavaScript with JSDoc types (kamailio.d.mts for TypeScript callers):
 // `npm run demo` runs it with Node as it is, no build step.
 import { execFile, spawn } from 'node:child_process';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -42,6 +43,17 @@ const POLL_MS = 50;
  * @property {() => Promise<void>} stop
  * @property {() => Promise<string>} contacts `kamcmd ul.dump`: the registered contacts, as Kamailio prints them.
  */
+
+/**
+ * Debian installs Kamailio's programs in /usr/sbin, which is not on an ordinary user's PATH
+ * (root's only): look there too, so `npm run demo` works without root.
+ * @param {'kamailio' | 'kamcmd'} name
+ * @returns {string}
+ */
+export function sbinProgram(name) {
+  const folders = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean), '/usr/sbin', '/usr/local/sbin'];
+  return folders.map((folder) => join(folder, name)).find((path) => existsSync(path)) ?? name;
+}
 
 /**
  * A TCP port that was free on 127.0.0.1 a moment ago (the kernel picks it).
@@ -117,7 +129,7 @@ export async function startKamailio(opts) {
     logFile,
     pid,
     stop: () => stopPid(pid),
-    contacts: async () => (await execFileAsync('kamcmd', ['-s', controlSocket, 'ul.dump'])).stdout,
+    contacts: async () => (await execFileAsync(sbinProgram('kamcmd'), ['-s', controlSocket, 'ul.dump'])).stdout,
   };
 }
 
@@ -131,7 +143,7 @@ async function runDaemonStarter(args, logFile) {
   const logFd = openSync(logFile, 'a');
   try {
     const exitCode = await new Promise((resolve, reject) => {
-      const child = spawn('kamailio', args, { stdio: ['ignore', logFd, logFd] });
+      const child = spawn(sbinProgram('kamailio'), args, { stdio: ['ignore', logFd, logFd] });
       child.once('error', reject);
       child.once('exit', (code) => resolve(code));
     });
