@@ -85,6 +85,12 @@ export interface PlatformAdapter {
    * server has accepted it).
    */
   readonly reachesOnlySavedServer?: boolean;
+  /**
+   * Settings offered for the user to review rather than a saved account: the local demo's
+   * (`npm run demo`), password included. The form shows them in place of the saved account and
+   * nothing connects until the user presses Connect. Web only; null or absent: none.
+   */
+  suggestedAccount?(): Promise<AccountSettings | null>;
   /** Desktop: which global shortcuts could be registered (another app may own one). */
   shortcutStatus?(): Promise<ShortcutStatusReport>;
 }

@@ -1,25 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext } from '@playwright/test';
-
-// Debian's Chromium: Playwright's own browser download is not available on the test machines.
-const CHROMIUM_PATH = '/usr/bin/chromium';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  // Camera/microphone prompts are granted and fed by Chromium's synthetic devices.
-  '--use-fake-ui-for-media-stream',
-  '--use-fake-device-for-media-stream',
-  // The tests run in a network namespace with only `lo`: without this, ICE gathers no candidate.
-  '--allow-loopback-in-peer-connection',
-  '--autoplay-policy=no-user-gesture-required',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import type { Browser, BrowserContext } from '@playwright/test';
+import { FAKE_MEDIA_ARGS, launchChromium as launchTestbedChromium } from '../../scripts/testbed/chromium.mjs';
 
 declare global {
   interface Window {
@@ -33,34 +13,11 @@ export interface LaunchOptions {
 }
 
 /**
- * Starts Chromium with a throw-away HOME: Chromium, PulseAudio and dconf would otherwise
- * write into the home folder of whoever runs the tests. The folder goes with the browser.
+ * Debian's Chromium with a throw-away HOME (see scripts/testbed/chromium.mjs, shared with the
+ * demo's echo line), plus the synthetic camera and microphone every test phone uses.
  */
-export async function launchChromium(opts: LaunchOptions = {}): Promise<Browser> {
-  const home = await mkdtemp(join(tmpdir(), 'softphone-chromium-'));
-  const env: Record<string, string> = {
-    ...stringEnv(process.env),
-    HOME: home,
-    TMPDIR: home,
-    XDG_RUNTIME_DIR: home,
-    XDG_CONFIG_HOME: join(home, '.config'),
-    XDG_CACHE_HOME: join(home, '.cache'),
-  };
-  try {
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: opts.headless ?? true,
-      args: CHROMIUM_ARGS,
-      env,
-    });
-    browser.once('disconnected', () => {
-      void rm(home, { recursive: true, force: true });
-    });
-    return browser;
-  } catch (error) {
-    await rm(home, { recursive: true, force: true });
-    throw error;
-  }
+export function launchChromium(opts: LaunchOptions = {}): Promise<Browser> {
+  return launchTestbedChromium({ headless: opts.headless ?? true, args: FAKE_MEDIA_ARGS });
 }
 
 /**
@@ -82,10 +39,4 @@ export async function instrumentPeerConnections(context: BrowserContext): Promis
       },
     });
   });
-}
-
-function stringEnv(source: NodeJS.ProcessEnv): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(source)) if (value !== undefined) result[key] = value;
-  return result;
 }

@@ -28,5 +28,7 @@ export function createElectronPlatform(bridge: SoftphoneBridge | undefined = fin
     savePreferences: (preferences) => bridge.savePreferences(preferences),
     onPreferencesChanged: (listener) => bridge.onPreferencesChanged(listener),
     shortcutStatus: () => bridge.shortcutStatus(),
+    // The demo (scripts/demo/) gives the desktop app a profile of its own with the account saved.
+    suggestedAccount: async () => null,
   };
 }

@@ -62,6 +62,33 @@ describe('account storage', () => {
   });
 });
 
+describe('the local demo account (npm run demo)', () => {
+  const DEMO = { serverUrl: 'ws://127.0.0.1:41234', sipUri: 'sip:1000@127.0.0.1', username: '1000', password: 'k3v9-p2xq', displayName: 'Demo user', iceServers: [] };
+
+  test('is offered, password included, in place of nothing', async () => {
+    const tab = createWebPlatform(localStorage, DEMO);
+    expect(await tab.suggestedAccount?.()).toEqual(DEMO);
+    expect(await createWebPlatform(localStorage, null).suggestedAccount?.()).toBeNull();
+  });
+
+  test('a tab on the demo server is never stored, and the account the user saved before stays', async () => {
+    localStorage.setItem(ACCOUNT_STORAGE_KEY, JSON.stringify(ACCOUNT));
+    const tab = createWebPlatform(localStorage, DEMO);
+    expect(await tab.saveAccount({ ...DEMO, password: '' }, DEMO.password)).toEqual({ ok: true, passwordSaved: false });
+    expect(JSON.parse(localStorage.getItem(ACCOUNT_STORAGE_KEY) ?? 'null')).toEqual(ACCOUNT);
+  });
+
+  test('an account on another server, typed over the demo one, is stored as usual', async () => {
+    const tab = createWebPlatform(localStorage, DEMO);
+    await tab.saveAccount(ACCOUNT, 'hunter2');
+    expect(JSON.parse(localStorage.getItem(ACCOUNT_STORAGE_KEY) ?? 'null')).toEqual(ACCOUNT);
+  });
+
+  test('by default it is read from the page, so a page without the tag offers nothing', async () => {
+    expect(await createWebPlatform(localStorage).suggestedAccount?.()).toBeNull();
+  });
+});
+
 describe('page title', () => {
   const incoming = () => new CallSession({ sipCallId: 'in-1', displayName: 'Alice', number: '1001', isCaller: false, ringing: true });
 

@@ -1,7 +1,8 @@
 // The platform adapter for an ordinary browser tab. There is no OS keyring in a web page, so
 // the password is never written anywhere: it lives in memory for the tab's life only. Links
 // arrive as `#dial=<target>` in the URL (the web's stand-in for sip:/tel: links) and only ever
-// fill the dialpad: a page that can set our URL must not be able to place a call.
+// fill the dialpad: a page that can set our URL must not be able to place a call. Likewise an
+// account is never taken from the URL: only the local demo's, from the page itself (demo-account.ts).
 
 import { shallowRef, watchEffect } from 'vue';
 import { appPreferencesSchema, defaultAppPreferences, readStoredPreferences, type AppPreferences } from '../../shared/app-preferences';
@@ -11,6 +12,7 @@ import { MAX_DIAL_STRING_LENGTH, parseDialString } from '../../shared/dial-strin
 import type { RegistrationSnapshot } from '../../shared/phone-status';
 import type { PhoneCommand, PlatformAdapter, SettingsNotice, StoredAccount } from '../../shared/platform';
 import { t } from '../i18n';
+import { demoAccountOfPage } from './demo-account';
 
 export const ACCOUNT_STORAGE_KEY = 'softphone.account';
 /** Where an unreadable account is kept, so a bad upgrade never silently destroys the user's data. */
@@ -63,7 +65,14 @@ function showTitleOf(source: () => string): void {
   });
 }
 
-export function createWebPlatform(storage: Storage = window.localStorage): PlatformAdapter {
+/**
+ * @param demoAccount the account a local `npm run demo` put in the page (see demo-account.ts);
+ *   it is offered in the form, and, being valid for one run of the demo only, never stored.
+ */
+export function createWebPlatform(
+  storage: Storage = window.localStorage,
+  demoAccount: AccountSettings | null = demoAccountOfPage(document, window.location.hostname),
+): PlatformAdapter {
   let password: string | null = null;
   const calls = shallowRef(new Map<string, CallSessionJSON>());
   const registration = shallowRef<RegistrationSnapshot | null>(null);
@@ -129,6 +138,12 @@ export function createWebPlatform(storage: Storage = window.localStorage): Platf
     async saveAccount(settings, newPassword) {
       const result = validateAccountSettings(settings, { requirePassword: false });
       if (!result.ok) return { ok: false, passwordSaved: false, error: result.errors.map((e) => e.message).join(' ') };
+      if (demoAccount !== null && result.value.serverUrl === demoAccount.serverUrl) {
+        // The demo's server lives for one run (ports and password change every time): storing
+        // it would only replace the user's own account with one that stops working.
+        password = newPassword;
+        return { ok: true, passwordSaved: false };
+      }
       try {
         storage.setItem(ACCOUNT_STORAGE_KEY, JSON.stringify({ ...result.value, password: '' }));
       } catch (error) {
@@ -136,6 +151,10 @@ export function createWebPlatform(storage: Storage = window.localStorage): Platf
       }
       password = newPassword;
       return { ok: true, passwordSaved: false };
+    },
+
+    async suggestedAccount() {
+      return demoAccount === null ? null : { ...demoAccount };
     },
 
     // The details (what the INVITE asked) are not read: in a tab the page applies the

@@ -47,6 +47,13 @@ export const useRegistrationStore = defineStore('registration', () => {
     // A password readable on such a host was kept because the user agreed earlier: show that
     // choice as it stands, or the next save would silently forget the password.
     rememberUnprotected.value = secretsUnprotected.value && stored.password !== null;
+    // The local demo's account wins over a saved one (it is only valid for this run of the demo),
+    // and is only shown: the user connects with it by pressing Connect.
+    const suggested = (await platform.suggestedAccount?.()) ?? null;
+    if (suggested) {
+      form.value = { ...suggested };
+      return;
+    }
     if (stored.settings) form.value = { ...stored.settings, password: stored.password ?? '' };
     if (stored.settings && stored.password) await register(form.value, { alreadySaved: true });
   }
