@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { npmCommand } from '../npm-command.mjs';
 
 /**
  * The newest modification time among `paths` (files, or folders searched recursively); 0 when
@@ -55,10 +56,7 @@ export async function isStale(output, sources) {
  * @param {string} script
  */
 export function runNpmScript(root, script) {
-  const cli = process.env.npm_execpath;
-  const viaNode = cli !== undefined && /\.(c|m)?js$/i.test(cli);
-  const command = viaNode ? process.execPath : process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const args = [...(viaNode ? [cli] : []), 'run', '--silent', script];
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: !viaNode && process.platform === 'win32' });
+  const { command, args, shell } = npmCommand(['run', '--silent', script], { execPath: process.execPath, env: process.env, platform: process.platform });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell });
   return result.status === 0;
 }
