@@ -249,6 +249,17 @@ export class CallController {
     if (this.session.state !== SessionState.Terminated) this.onEnded();
   }
 
+  /**
+   * A re-INVITE answered 481 (the far end no longer knows the call: it hung up, its BYE may be
+   * crossing ours) or 408 (nobody answered): the dialog is over (RFC 3261 §12.2.1.2), so the
+   * call ends here instead of lingering as a call that nothing can hold or resume.
+   */
+  private endIfDialogGone(statusCode: number): void {
+    if ((statusCode !== 481 && statusCode !== 408) || this.session.state !== SessionState.Established) return;
+    this.outcome ??= { reason: statusCode === 481 ? 'hung-up-remotely' : 'media-lost' };
+    void this.hangup().catch(() => undefined);
+  }
+
   /** The far end's media is gone and did not come back (see media-watchdog.ts): end the call. */
   private mediaLost(): void {
     if (this.session.state !== SessionState.Established) return;
@@ -279,7 +290,8 @@ export class CallController {
       });
     } catch (error) {
       this.applyMute();
-      this.emit('onActionFailed', this.current, reinviteError(code, error));
+      // A call that ended meanwhile (its far end hung up) says so itself: nothing failed.
+      if (this.session.state === SessionState.Established) this.emit('onActionFailed', this.current, reinviteError(code, error));
       return;
     }
     this.emitChange((s) => (hold ? s.hold() : s.resume()), [hold ? 'onCallHeld' : 'onCallResumed']);
@@ -478,17 +490,33 @@ export class CallController {
 
   private reinvite(withoutSdp: boolean): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      // A BYE that crosses the re-INVITE ends the session, and SIP.js then never reports the
+      // re-INVITE's answer: without this the change (and every focus change queued behind it,
+      // such as a transfer's new call) would wait for ever.
+      const onState = (state: SessionState) => {
+        if (state === SessionState.Terminated) settle(() => reject(new Error('The call ended during the change.')));
+      };
+      const settle = (done: () => void) => {
+        this.session.stateChange.removeListener(onState);
+        done();
+      };
+      this.session.stateChange.addListener(onState);
       this.session
         .invite({
           withoutSdp,
           requestDelegate: {
             // SIP.js reports an accepted re-INVITE even when applying its answer failed and it
             // ended the call: only a call still up counts as changed.
-            onAccept: () => (this.session.state === SessionState.Established ? resolve() : reject(new Error('The call ended during the change.'))),
-            onReject: (response) => reject(new ReinviteRejected(response.message.statusCode ?? 500)),
+            onAccept: () =>
+              settle(() => (this.session.state === SessionState.Established ? resolve() : reject(new Error('The call ended during the change.')))),
+            onReject: (response) => {
+              const statusCode = response.message.statusCode ?? 500;
+              this.endIfDialogGone(statusCode);
+              settle(() => reject(new ReinviteRejected(statusCode)));
+            },
           },
         })
-        .catch(reject);
+        .catch((error: unknown) => settle(() => reject(error)));
     });
   }
 
