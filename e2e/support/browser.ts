@@ -30,6 +30,13 @@ declare global {
 
 export interface LaunchOptions {
   headless?: boolean;
+  /** Let pages make sound: Playwright otherwise starts Chromium with `--mute-audio`. */
+  audible?: boolean;
+  /**
+   * Keep Chromium's own autoplay rule (no sound before the user interacted with the page)
+   * instead of `--autoplay-policy=no-user-gesture-required`.
+   */
+  browserAutoplayRule?: boolean;
 }
 
 /**
@@ -50,7 +57,8 @@ export async function launchChromium(opts: LaunchOptions = {}): Promise<Browser>
     const browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       headless: opts.headless ?? true,
-      args: CHROMIUM_ARGS,
+      args: opts.browserAutoplayRule ? CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--autoplay-policy=')) : CHROMIUM_ARGS,
+      ...(opts.audible ? { ignoreDefaultArgs: ['--mute-audio'] } : {}),
       env,
     });
     browser.once('disconnected', () => {
