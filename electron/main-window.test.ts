@@ -24,6 +24,11 @@ describe('main window', () => {
     expect(preferences).not.toHaveProperty('enableBlinkFeatures');
   });
 
+  it('rings without a user gesture and keeps running while hidden or minimised', () => {
+    const window = createMainWindow(BrowserWindow, '/preload.cjs');
+    expect(window.options.webPreferences).toMatchObject({ autoplayPolicy: 'no-user-gesture-required', backgroundThrottling: false });
+  });
+
   it('loads our page from the app scheme, never from file://', () => {
     const window = createMainWindow(BrowserWindow, '/preload.cjs');
     expect(window.webContents.getURL()).toBe(APP_ENTRY_URL);

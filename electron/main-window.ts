@@ -19,7 +19,8 @@ export function mainWindowOptions(preloadPath: string): WindowOptions {
     show: false,
     webPreferences: {
       ...secureWebPreferences(preloadPath),
-      // An incoming call must ring and its timers run while the window is hidden in the tray.
+      // An incoming call must ring and its timers run while the window is hidden in the tray or
+      // minimised: throttled timers would delay the call's events, and so the ringtone.
       backgroundThrottling: false,
     },
   };

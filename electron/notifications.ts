@@ -1,7 +1,7 @@
 // Desktop notifications for calls. The incoming-call notification carries Answer/Decline
 // buttons where the OS has them (macOS, Windows); Linux notifications have none, so there the
 // incoming-call popup window is used instead (incoming-call-popup.ts) and only missed calls are
-// notified. The renderer rings; notifications are silent so the user never hears two sounds.
+// notified. Notifications are silent: the renderer plays the ringtone (renderer/audio).
 
 import type { NotificationConstructorOptions } from 'electron';
 import type { CallSessionJSON } from '../shared/call-session';
@@ -21,6 +21,10 @@ export function incomingCallNotification(call: CallSessionJSON, platform: NodeJS
   const options: NotificationConstructorOptions = {
     title: 'Incoming call',
     body: partyLabel(call),
+    // The renderer already rings (renderer/audio/phone-sounds.ts), at the user's ringtone volume,
+    // muted when they chose so, and it stops the moment the call is answered, declined or
+    // cancelled. An OS notification sound would be a second sound over it, which neither the
+    // volume nor the mute preference reaches.
     silent: true,
     urgency: 'critical',
     timeoutType: 'never',

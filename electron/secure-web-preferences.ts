@@ -21,5 +21,9 @@ export function secureWebPreferences(preloadPath: string, roleSwitch?: string): 
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // An incoming call must be heard even when nobody has touched the window since it opened
+    // (started at login, hidden in the tray): the renderer's ringtone may start without a user
+    // gesture. Electron's default today, spelled out so an upgrade cannot swallow the first ring.
+    autoplayPolicy: 'no-user-gesture-required',
   };
 }

@@ -2,6 +2,7 @@ import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import type { PlatformAdapter } from '../shared/platform';
 import { setAppContext } from './app-context';
+import { startPhoneSounds } from './audio/phone-sounds';
 import App from './components/App.vue';
 import { installE2eHook } from './e2e-hook';
 import { createElectronPlatform, findSoftphoneBridge } from './platform/electron-platform';
@@ -30,6 +31,7 @@ app.use(pinia);
 const preferences = usePreferencesStore(pinia);
 useCallsStore(pinia);
 const registration = useRegistrationStore(pinia);
+startPhoneSounds(pinia);
 app.mount('#app');
 // Preferences first: an incoming call right after registering must meet the user's policy.
 void preferences.load().finally(() => registration.start());

@@ -74,6 +74,21 @@ describe('app preferences', () => {
     expect(readStoredPreferences({ acceptTransfers: 0 }).acceptTransfers).toBe(true);
   });
 
+  it('rings at 80 % and not muted by default; the volume is a whole percentage 0..100', () => {
+    const valid = defaultAppPreferences();
+    expect(valid).toMatchObject({ ringtoneVolume: 80, ringtoneMuted: false });
+    for (const ringtoneVolume of [0, 55, 100]) expect(appPreferencesSchema.safeParse({ ...valid, ringtoneVolume }).success).toBe(true);
+    for (const ringtoneVolume of [-1, 101, 12.5, '50', null]) expect(appPreferencesSchema.safeParse({ ...valid, ringtoneVolume }).success).toBe(false);
+    expect(appPreferencesSchema.safeParse({ ...valid, ringtoneMuted: 'yes' }).success).toBe(false);
+  });
+
+  it('reads a stored ringtone volume and mute, and a bad stored value as the default', () => {
+    expect(readStoredPreferences({ ringtoneVolume: 0, ringtoneMuted: true })).toMatchObject({ ringtoneVolume: 0, ringtoneMuted: true });
+    expect(readStoredPreferences({ ringtoneVolume: 250, ringtoneMuted: 1 })).toMatchObject({ ringtoneVolume: 80, ringtoneMuted: false });
+    // Preferences saved before the ringtone existed keep their values and gain the defaults.
+    expect(readStoredPreferences({ doNotDisturb: true })).toEqual({ ...DEFAULT_APP_PREFERENCES, doNotDisturb: true });
+  });
+
   it('accepts an empty shortcut as "no global shortcut for this action"', () => {
     const valid = defaultAppPreferences();
     const parsed = appPreferencesSchema.parse({ ...valid, shortcuts: { answer: '', hangup: '', toggleMute: 'F9' } });

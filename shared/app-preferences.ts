@@ -1,5 +1,5 @@
 // The app's own preferences (everything that is not the SIP account): auto-answer, do-not-
-// disturb, tray behaviour, global shortcuts and what a clicked sip:/tel: link does. The main
+// disturb, tray behaviour, global shortcuts, what a clicked sip:/tel: link does and the ringtone. The main
 // process stores them beside the account in settings.json; the renderer edits them through
 // `preferences:load` / `preferences:save`. Stored values are read leniently, key by key, so one
 // unreadable or outdated entry falls back to its default instead of discarding the others.
@@ -14,6 +14,10 @@ export const MAX_AUTO_ANSWER_DELAY_PREFERENCE = 60;
 /** How many calls may exist at once (ringing, talking, held); more get 486 Busy Here. */
 export const MIN_CALL_LIMIT = 1;
 export const MAX_CALL_LIMIT = 8;
+
+/** Ringtone volume in percent of the ringtone's full level; 0 is silent (the call still shows). */
+export const MIN_RINGTONE_VOLUME = 0;
+export const MAX_RINGTONE_VOLUME = 100;
 
 export const SHORTCUT_ACTIONS = ['answer', 'hangup', 'toggleMute'] as const;
 export type ShortcutAction = (typeof SHORTCUT_ACTIONS)[number];
@@ -47,6 +51,10 @@ export interface AppPreferences {
   shortcuts: ShortcutPreferences;
   /** A clicked sip:/tel:/callto: link dials at once instead of only filling the dialler. */
   autoDialLinks: boolean;
+  /** Loudness of the incoming-call ringtone, 0-100 (see renderer/audio). */
+  ringtoneVolume: number;
+  /** No ringtone at all ("I answer on my desk phone"): calls still ring on screen. */
+  ringtoneMuted: boolean;
 }
 
 export const DEFAULT_APP_PREFERENCES: Readonly<AppPreferences> = Object.freeze({
@@ -62,6 +70,8 @@ export const DEFAULT_APP_PREFERENCES: Readonly<AppPreferences> = Object.freeze({
     toggleMute: 'CommandOrControl+Shift+M',
   }),
   autoDialLinks: false,
+  ringtoneVolume: 80,
+  ringtoneMuted: false,
 });
 
 export function defaultAppPreferences(): AppPreferences {
@@ -126,6 +136,7 @@ const shortcutsSchema = z
 const autoAnswerModeSchema = z.enum(AUTO_ANSWER_MODES);
 const delaySchema = z.number().int().min(0).max(MAX_AUTO_ANSWER_DELAY_PREFERENCE);
 const callLimitSchema = z.number().int().min(MIN_CALL_LIMIT).max(MAX_CALL_LIMIT);
+const ringtoneVolumeSchema = z.number().int().min(MIN_RINGTONE_VOLUME).max(MAX_RINGTONE_VOLUME);
 
 export const appPreferencesSchema = z.strictObject({
   autoAnswer: autoAnswerModeSchema,
@@ -136,6 +147,8 @@ export const appPreferencesSchema = z.strictObject({
   closeToTray: z.boolean(),
   shortcuts: shortcutsSchema,
   autoDialLinks: z.boolean(),
+  ringtoneVolume: ringtoneVolumeSchema,
+  ringtoneMuted: z.boolean(),
 });
 
 /**
@@ -157,6 +170,8 @@ export function readStoredPreferences(stored: unknown): AppPreferences {
   preferences.maxCalls = pick(callLimitSchema, record.maxCalls, preferences.maxCalls);
   preferences.closeToTray = pick(z.boolean(), record.closeToTray, preferences.closeToTray);
   preferences.autoDialLinks = pick(z.boolean(), record.autoDialLinks, preferences.autoDialLinks);
+  preferences.ringtoneVolume = pick(ringtoneVolumeSchema, record.ringtoneVolume, preferences.ringtoneVolume);
+  preferences.ringtoneMuted = pick(z.boolean(), record.ringtoneMuted, preferences.ringtoneMuted);
   const shortcuts = typeof record.shortcuts === 'object' && record.shortcuts !== null ? (record.shortcuts as Record<string, unknown>) : {};
   const merged = { ...preferences.shortcuts };
   for (const action of SHORTCUT_ACTIONS) merged[action] = pick(acceleratorSchema, shortcuts[action], merged[action]);

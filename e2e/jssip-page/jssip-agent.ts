@@ -31,7 +31,8 @@ export interface JsSipEvent {
     | 'referRequestSucceeded'
     | 'referRequestFailed'
     | 'referNotify'
-    | 'referReceived';
+    | 'referReceived'
+    | 'earlyMedia';
   at: number;
   session?: number;
   /** SIP status code: of the response (progress, failed, refer request) or of a NOTIFY's sipfrag. */
@@ -61,9 +62,16 @@ export interface JsSipAgent {
   call(target: string, options?: { video?: boolean; extraHeaders?: string[] }): void;
   /**
    * Answers the current call. `extraHeaders` go in the 200 OK; `refuseVideo` answers an offer
-   * with video as a phone without video does (m=video with port 0).
+   * with video as a phone without video does (m=video with port 0). After early media, it
+   * confirms the media of the 183 with 200 OK instead.
    */
   answer(options?: { video?: boolean; extraHeaders?: string[]; refuseVideo?: boolean }): void;
+  /**
+   * Answers the current incoming call with 183 Session Progress carrying an SDP answer, and
+   * sends its microphone from then on (early media: an announcement, a PBX's ringback).
+   * A later `answer()` confirms the same media with 200 OK. Resolves once the 183 is sent.
+   */
+  progressWithEarlyMedia(): Promise<void>;
   /** Ends the current call: CANCEL, reject (with `status`, default 486/603 by JsSIP) or BYE. */
   hangup(options?: { status?: number }): void;
   hold(): boolean;
@@ -183,6 +191,78 @@ interface LooseEvent {
   reject?(options: { status_code: number }): void;
 }
 
+/**
+ * The parts of JsSIP's RTCSession that early media needs. JsSIP 3 has no public way to send
+ * a provisional response with SDP, so the agent does what its own answer() does, in two steps:
+ * the SDP answer goes out in a 183 now, and the 200 OK repeats it later.
+ */
+interface RTCSessionInternals {
+  _status: number;
+  _contact: string;
+  _connection: RTCPeerConnection | null;
+  _localMediaStream: MediaStream | null;
+  _localMediaStreamLocallyGenerated: boolean;
+  _timers: Record<string, ReturnType<typeof setTimeout> | undefined>;
+  _request: {
+    body?: string;
+    reply(code: number, reason?: string | null, extraHeaders?: string[], body?: string, onSuccess?: () => void, onFailure?: () => void): void;
+  };
+  _createRTCConnection(pcConfig: RTCConfiguration, rtcConstraints: null): void;
+  _createLocalDescription(type: 'answer', constraints: null): Promise<string>;
+  _createDialog(message: unknown, type: 'UAS', early?: boolean): boolean;
+  _setInvite2xxTimer(request: unknown, body: string): void;
+  _setACKTimer(): void;
+  _accepted(originator: 'local'): void;
+  _failed(originator: 'system', message: null, cause: string): void;
+}
+
+// RTCSession's status values (JsSIP's RTCSession.C), as the internals above use them.
+const STATUS_WAITING_FOR_ANSWER = 4;
+const STATUS_ANSWERED = 5;
+const STATUS_WAITING_FOR_ACK = 6;
+
+/** The SDP answer already sent in a 183, per call: the 200 OK must carry the same. */
+const earlyAnswers = new WeakMap<RTCSession, string>();
+
+async function sendEarlyMedia(session: RTCSession): Promise<void> {
+  const internals = session as unknown as RTCSessionInternals;
+  if (session.direction !== 'incoming' || internals._status !== STATUS_WAITING_FOR_ANSWER) {
+    throw new Error('early media needs an incoming call that is still ringing');
+  }
+  // Emits 'peerconnection': watch() records the connection and plays what it receives.
+  internals._createRTCConnection(PC_CONFIG, null);
+  const connection = internals._connection!;
+  const stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+  // JsSIP stops a stream it "generated itself" when the call ends, as after its own answer().
+  internals._localMediaStream = stream;
+  internals._localMediaStreamLocallyGenerated = true;
+  for (const track of stream.getTracks()) connection.addTrack(track, stream);
+  await connection.setRemoteDescription({ type: 'offer', sdp: internals._request.body ?? '' });
+  const sdp = await internals._createLocalDescription('answer', null);
+  internals._request.reply(183, 'Session Progress', [`Contact: ${internals._contact}`], sdp);
+  earlyAnswers.set(session, sdp);
+  record({ type: 'earlyMedia', session: sessions.indexOf(session) });
+}
+
+/** JsSIP's answer() after early media: the 200 OK confirms the media already flowing. */
+function confirmEarlyMedia(session: RTCSession, sdp: string): void {
+  const internals = session as unknown as RTCSessionInternals;
+  if (internals._status !== STATUS_WAITING_FOR_ANSWER) throw new Error(`cannot answer in JsSIP status ${internals._status}`);
+  internals._status = STATUS_ANSWERED;
+  const request = internals._request;
+  if (!internals._createDialog(request, 'UAS')) {
+    request.reply(500, 'Error creating dialog');
+    return;
+  }
+  clearTimeout(internals._timers.userNoAnswerTimer);
+  request.reply(200, null, [`Contact: ${internals._contact}`], sdp, () => {
+    internals._status = STATUS_WAITING_FOR_ACK;
+    internals._setInvite2xxTimer(request, sdp);
+    internals._setACKTimer();
+    internals._accepted('local');
+  }, () => internals._failed('system', null, 'Connection Error'));
+}
+
 function mediaConstraints(video: boolean | undefined): MediaStreamConstraints {
   return { audio: true, video: Boolean(video) };
 }
@@ -227,6 +307,8 @@ const agent: JsSipAgent = {
   },
   answer(options = {}) {
     const session = currentSession();
+    const earlyAnswer = earlyAnswers.get(session);
+    if (earlyAnswer) return confirmEarlyMedia(session, earlyAnswer);
     if (options.refuseVideo) {
       // JsSIP hands each local SDP to 'sdp' listeners before sending it: refuse the video stream there.
       const refuse = (event: { originator: string; type: string; sdp: string }) => {
@@ -235,6 +317,9 @@ const agent: JsSipAgent = {
       (session as unknown as { on(name: 'sdp', listener: typeof refuse): void }).on('sdp', refuse);
     }
     session.answer({ mediaConstraints: mediaConstraints(options.video), pcConfig: PC_CONFIG, extraHeaders: options.extraHeaders ?? [] });
+  },
+  progressWithEarlyMedia() {
+    return sendEarlyMedia(currentSession());
   },
   hangup(options = {}) {
     currentSession().terminate(options.status ? { status_code: options.status } : {});

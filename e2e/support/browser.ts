@@ -10,6 +10,13 @@ declare global {
 
 export interface LaunchOptions {
   headless?: boolean;
+  /** Let pages make sound: Playwright otherwise starts Chromium with `--mute-audio`. */
+  audible?: boolean;
+  /**
+   * Keep Chromium's own autoplay rule (no sound before the user interacted with the page)
+   * instead of `--autoplay-policy=no-user-gesture-required`.
+   */
+  browserAutoplayRule?: boolean;
 }
 
 /**
@@ -17,7 +24,12 @@ export interface LaunchOptions {
  * demo's echo line), plus the synthetic camera and microphone every test phone uses.
  */
 export function launchChromium(opts: LaunchOptions = {}): Promise<Browser> {
-  return launchTestbedChromium({ headless: opts.headless ?? true, args: FAKE_MEDIA_ARGS });
+  return launchTestbedChromium({
+    headless: opts.headless ?? true,
+    args: FAKE_MEDIA_ARGS,
+    audible: opts.audible ?? false,
+    browserAutoplayRule: opts.browserAutoplayRule ?? false,
+  });
 }
 
 /**

@@ -19,8 +19,13 @@ export interface JsSipPhone {
   displayName: string;
   /** Dials a user name at the test domain, or a full SIP URI. */
   call(target: string, options?: { video?: boolean; extraHeaders?: string[] }): Promise<void>;
-  /** Answers the current incoming call (audio unless `video`); see JsSipAgent.answer for the options. */
+  /**
+   * Answers the current incoming call (audio unless `video`; see JsSipAgent.answer for the
+   * options); after early media, confirms it with 200 OK.
+   */
   answer(options?: { video?: boolean; extraHeaders?: string[]; refuseVideo?: boolean }): Promise<void>;
+  /** 183 Session Progress with an SDP answer, then the microphone's audio while the call still rings. */
+  progressWithEarlyMedia(): Promise<void>;
   /** CANCEL, reject (optionally with `status`) or BYE, whichever the current call needs. */
   hangup(options?: { status?: number }): Promise<void>;
   hold(): Promise<void>;
@@ -82,6 +87,7 @@ export async function openJsSipPhone(browser: Browser, options: { user?: string;
     displayName: options.displayName,
     call: (target, callOptions = {}) => agentCall(page, 'call', target, callOptions),
     answer: (answerOptions = {}) => agentCall(page, 'answer', answerOptions),
+    progressWithEarlyMedia: () => agentCall(page, 'progressWithEarlyMedia'),
     hangup: (hangupOptions = {}) => agentCall(page, 'hangup', hangupOptions),
     hold: async () => {
       if (!(await agentCall<[], boolean>(page, 'hold'))) throw new Error('JsSIP refused to hold the call');

@@ -1,23 +1,11 @@
 // A short double beep when the phone answers by itself: the user must know the microphone is
-// now open even though they did not click anything. Generated, so no asset and no CSP change.
+// now open even though they did not click anything. Generated (tones.ts), through the app's
+// one AudioContext, so there is no asset and no CSP change.
 
-let context: AudioContext | null = null;
+import { playShortTone } from './short-tone';
+import { TONES } from './tones';
 
 export function playAutoAnswerTone(): void {
-  try {
-    context ??= new AudioContext();
-    const start = context.currentTime + 0.01;
-    for (const offset of [0, 0.18]) {
-      const oscillator = context.createOscillator();
-      const gain = context.createGain();
-      oscillator.frequency.value = 880;
-      gain.gain.setValueAtTime(0.15, start + offset);
-      gain.gain.exponentialRampToValueAtTime(0.001, start + offset + 0.12);
-      oscillator.connect(gain).connect(context.destination);
-      oscillator.start(start + offset);
-      oscillator.stop(start + offset + 0.12);
-    }
-  } catch {
-    // No audio output (or autoplay refused): the call is answered all the same.
-  }
+  // Without audio output (or autoplay refused) the call is answered all the same.
+  playShortTone(TONES['auto-answer']);
 }

@@ -119,6 +119,9 @@ export const en = {
   'errors.heading': 'Problems',
   'errors.dismiss': 'Dismiss',
 
+  'sound.blocked': 'A call is ringing, but this browser does not let the page play sound yet.',
+  'sound.blockedFix': 'Click anywhere in the page to hear the ringtone; after that, calls ring aloud.',
+
   'dial.heading': 'Dial',
   'dial.label': 'Number or SIP address',
   'dial.placeholder': '1001, +33 1 23 45 67 89',
@@ -216,6 +219,10 @@ export const en = {
   'prefs.save': "Save preferences",
   'prefs.saved': "Preferences saved.",
   'prefs.saveFailed': "The preferences could not be saved: {reason}",
+  'prefs.sounds': "Ringtone",
+  'prefs.ringtoneVolume': "Ringtone volume",
+  'prefs.ringtoneMuted': "Mute the ringtone (calls still show here, for example when you answer on a desk phone)",
+  'prefs.ringtonePreview': "Play the ringtone",
 
   'title.idle': 'Softphone',
   'title.offline': 'Softphone (offline)',

@@ -118,6 +118,9 @@ export const fr: Catalogue = {
   'errors.heading': 'Problèmes',
   'errors.dismiss': 'Fermer',
 
+  'sound.blocked': 'Un appel sonne, mais ce navigateur ne laisse pas encore la page jouer de son.',
+  'sound.blockedFix': 'Cliquez n’importe où dans la page pour entendre la sonnerie ; ensuite, les appels sonneront.',
+
   'dial.heading': 'Composer',
   'dial.label': 'Numéro ou adresse SIP',
   'dial.placeholder': '1001, +33 1 23 45 67 89',
@@ -215,6 +218,10 @@ export const fr: Catalogue = {
   'prefs.save': "Enregistrer les préférences",
   'prefs.saved': "Préférences enregistrées.",
   'prefs.saveFailed': "Les préférences n’ont pas pu être enregistrées : {reason}",
+  'prefs.sounds': "Sonnerie",
+  'prefs.ringtoneVolume': "Volume de la sonnerie",
+  'prefs.ringtoneMuted': "Couper la sonnerie (les appels s’affichent toujours ici, par exemple si vous répondez sur un poste fixe)",
+  'prefs.ringtonePreview': "Écouter la sonnerie",
 
   'title.idle': 'Softphone',
   'title.offline': 'Softphone (hors ligne)',

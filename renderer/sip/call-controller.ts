@@ -30,6 +30,7 @@ export class CallController {
   private current: CallSession;
   private outcome: CallOutcome | null = null;
   private reinviteInFlight = false;
+  private earlyMediaAnnounced = false;
   private ended = false;
   /** The call reached Established: until then an answer stamped at the accept is provisional. */
   private wasEstablished = false;
@@ -132,6 +133,9 @@ export class CallController {
                 s.ringing = true;
               }, ['onProgress']);
             }
+            // SIP.js has applied a provisional answer by now (Inviter `earlyMedia`): the far
+            // end's audio plays before the call is answered.
+            if (response.message.body) this.announceEarlyMedia();
           },
           onAccept: (response) => this.learnServerCallId(response.message),
           onReject: (response) => {
@@ -146,6 +150,14 @@ export class CallController {
       if (deviceError) this.emit('onActionFailed', this.current, deviceError);
       throw error;
     }
+  }
+
+  /** Early media: the remote stream is playable while the far end still rings. Told once. */
+  private announceEarlyMedia(): void {
+    const stream = this.remoteStream;
+    if (this.earlyMediaAnnounced || this.session.state !== SessionState.Establishing || !stream?.getAudioTracks().length) return;
+    this.earlyMediaAnnounced = true;
+    this.emit('onRemoteMedia', this.current, stream);
   }
 
   // --- incoming ------------------------------------------------------------------------------
@@ -304,9 +316,14 @@ export class CallController {
     this.applyMute();
   }
 
-  /** The microphone sends while the call is neither muted nor held. */
+  /**
+   * The microphone sends while the call is neither muted nor held, and an outgoing call only
+   * once answered: early media (a 183 with SDP) connects the media path while the far end
+   * still rings, and nobody there should hear the caller before they pick up.
+   */
   private applyMute(): void {
-    const silent = this.current.muted || this.current.paused;
+    const notAnswered = this.current.isCaller && !this.current.answered;
+    const silent = this.current.muted || this.current.paused || notAnswered;
     for (const track of this.localAudioTracks()) track.enabled = !silent;
   }
 
@@ -413,6 +430,7 @@ export class CallController {
           if (this.answeredBySystem) s.autoAnswered = true;
           if (!cameraEnabled && s.cameraEnabled) s.disableCamera();
         }, ['onCallAccepted', cameraEnabled]);
+        this.applyMute();
         const stream = this.remoteStream;
         if (stream) this.emit('onRemoteMedia', this.current, stream);
         break;

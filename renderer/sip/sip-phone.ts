@@ -388,6 +388,13 @@ class SipPhone implements PhoneApi {
     const inviter = new Inviter(line.userAgent, uri, {
       extraHeaders: referred?.extraHeaders ?? [],
       sessionDescriptionHandlerOptions: { constraints: { audio: true, video } },
+      // A 183 with SDP (an announcement, the PBX's own ringback) is heard as it comes, instead
+      // of our ringback over silence (the microphone stays closed until the answer, see
+      // CallController.applyMute). SIP.js's condition: the INVITE must not fork into two early
+      // dialogs with SDP, or the call fails when another branch answers (one WebRTC offer takes
+      // one answer). A PBX (Asterisk, FreeSWITCH) gives the caller one dialog; a forking proxy
+      // whose phones send 183 with SDP would not.
+      earlyMedia: true,
     });
     const now = new Date();
     const initial = new CallSession({

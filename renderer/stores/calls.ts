@@ -194,7 +194,11 @@ export const useCallsStore = defineStore('calls', () => {
   }
 
   function remoteStream(callId: string): MediaStream | null {
-    return remoteStreams.value.get(callId) ?? phone.remoteStream(callId) ?? null;
+    // The engine's stream exists (empty) from the offer on. An autoplaying element handed an
+    // empty MediaStream stays paused for good in Chromium, even once tracks arrive: so a
+    // stream is handed out only with tracks in it (onRemoteMedia brings it back then).
+    const stream = remoteStreams.value.get(callId) ?? phone.remoteStream(callId);
+    return stream && stream.getTracks().length > 0 ? stream : null;
   }
 
   /** Our own outgoing media (microphone plus the camera or the shared screen). */

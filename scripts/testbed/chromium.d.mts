@@ -4,4 +4,10 @@ import type { Browser } from '@playwright/test';
 export declare const CHROMIUM_PATH: string;
 export declare const CHROMIUM_ARGS: readonly string[];
 export declare const FAKE_MEDIA_ARGS: readonly string[];
-export declare function launchChromium(opts?: { headless?: boolean; args?: readonly string[]; handleSignals?: boolean }): Promise<Browser>;
+export declare function launchChromium(opts?: {
+  headless?: boolean;
+  args?: readonly string[];
+  handleSignals?: boolean;
+  audible?: boolean;
+  browserAutoplayRule?: boolean;
+}): Promise<Browser>;

@@ -27,9 +27,12 @@ export const FAKE_MEDIA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-de
 /**
  * Starts Chromium with a throw-away HOME: Chromium, PulseAudio and dconf would otherwise
  * write into the home folder of whoever runs it. The folder goes with the browser.
- * @param {{ headless?: boolean, args?: string[], handleSignals?: boolean }} [opts] `args` come after
- *   CHROMIUM_ARGS; `handleSignals: false` leaves Ctrl+C to the caller (Playwright's default is to
- *   kill the browser at once), which then closes the browser in its own order.
+ * @param {{ headless?: boolean, args?: string[], handleSignals?: boolean, audible?: boolean, browserAutoplayRule?: boolean }} [opts]
+ *   `args` come after CHROMIUM_ARGS; `handleSignals: false` leaves Ctrl+C to the caller
+ *   (Playwright's default is to kill the browser at once), which then closes the browser in its
+ *   own order; `audible` lets pages make sound (Playwright otherwise adds `--mute-audio`);
+ *   `browserAutoplayRule` keeps Chromium's own autoplay rule (no sound before the user
+ *   interacted with the page) instead of `--autoplay-policy=no-user-gesture-required`.
  * @returns {Promise<import('@playwright/test').Browser>}
  */
 export async function launchChromium(opts = {}) {
@@ -51,7 +54,8 @@ export async function launchChromium(opts = {}) {
     const browser = await chromium.launch({
       executablePath: CHROMIUM_PATH,
       headless: opts.headless ?? true,
-      args: [...CHROMIUM_ARGS, ...(opts.args ?? [])],
+      args: [...(opts.browserAutoplayRule ? CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--autoplay-policy=')) : CHROMIUM_ARGS), ...(opts.args ?? [])],
+      ...(opts.audible ? { ignoreDefaultArgs: ['--mute-audio'] } : {}),
       env,
       // Playwright kills the browser anyway if Node exits without closing it.
       handleSIGINT: opts.handleSignals ?? true,

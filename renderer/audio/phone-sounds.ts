@@ -1,0 +1,156 @@
+// The phone's sounds, in one place: ringtone, call waiting, ringback, busy / failed / hang-up
+// tones, keypad feedback. What loops is derived from the calls (sound-plan.ts) and re-derived
+// on every change, so the ringtone stops the moment a call is answered, declined, cancelled,
+// answered elsewhere or refused; short tones follow the phone engine's end-of-call events.
+
+import type { Pinia } from 'pinia';
+import { computed, shallowRef, watch } from 'vue';
+import { decideAutoAnswer, policyRequestFrom } from '../../shared/auto-answer-policy';
+import { appContext } from '../app-context';
+import { useCallsStore } from '../stores/calls';
+import { useErrorsStore } from '../stores/errors';
+import { usePreferencesStore } from '../stores/preferences';
+import { audioContext, audioRunning, onAudioRunning, unlockAudioOnUserGesture } from './audio-output';
+import { endToneFor, loopingSoundFor, type LoopingSoundPlan } from './sound-plan';
+import { playShortTone, stopShortTone } from './short-tone';
+import { playTone, type PlayingTone } from './tone-player';
+import { dtmfTone, TONES } from './tones';
+
+/** How long a resumed context may take to start before the ring counts as blocked. */
+const AUTOPLAY_GRACE_MS = 400;
+const DTMF_GAP_SECONDS = 0.07;
+const BLOCKED_CODE = 'sound-blocked';
+
+let loop: { plan: LoopingSoundPlan; tone: PlayingTone } | null = null;
+
+function stopLoop(): void {
+  loop?.tone.stop();
+  loop = null;
+}
+
+function playDtmfFeedback(keys: string): void {
+  const context = audioContext();
+  if (!context) return;
+  let delaySeconds = 0;
+  for (const key of keys) {
+    const spec = dtmfTone(key);
+    if (!spec) {
+      // A pause in a dial string (',') is a pause here too.
+      delaySeconds += 0.5;
+      continue;
+    }
+    playTone(context, spec, { delaySeconds });
+    delaySeconds += spec.cadence[0]! / 1000 + DTMF_GAP_SECONDS;
+  }
+}
+
+/**
+ * Starts the sound module: from now on the phone rings, rings back, beeps and tones by itself.
+ * Call once, after the stores exist (renderer/main.ts). Returns a function that silences and
+ * detaches everything (tests).
+ */
+export function startPhoneSounds(pinia: Pinia): () => void {
+  const { phone } = appContext();
+  const calls = useCallsStore(pinia);
+  const preferences = usePreferencesStore(pinia);
+  const errors = useErrorsStore(pinia);
+
+  // Outgoing calls whose far end sent audio before answering (183 with SDP).
+  const earlyMedia = shallowRef<ReadonlySet<string>>(new Set());
+  // Incoming calls the auto-answer policy refuses or answers at once: they must not blip.
+  const quiet = shallowRef<ReadonlySet<string>>(new Set());
+  const withId = (set: ReadonlySet<string>, id: string) => new Set(set).add(id);
+  const withoutId = (set: ReadonlySet<string>, id: string) => {
+    const next = new Set(set);
+    next.delete(id);
+    return next;
+  };
+
+  const stops: Array<() => void> = [];
+  stops.push(
+    phone.on('onCallIncoming', (session, _wantsVideo, request) => {
+      const id = session.getId();
+      if (!id) return;
+      // The very policy the host applies (shared/auto-answer-policy.ts), taken the same way.
+      const decision = decideAutoAnswer({
+        request: policyRequestFrom(request),
+        preferences: {
+          mode: preferences.preferences.autoAnswer,
+          delaySeconds: preferences.preferences.autoAnswerDelaySeconds,
+          doNotDisturb: preferences.preferences.doNotDisturb,
+        },
+        otherCallActive: phone.sessions().some((other) => other.getId() !== id),
+      });
+      if (decision.action === 'reject-busy' || (decision.action === 'answer' && decision.delayMs === 0)) {
+        quiet.value = withId(quiet.value, id);
+      }
+    }),
+    phone.on('onRemoteMedia', (session) => {
+      const id = session.getId();
+      if (id && session.isCaller && !session.answered) earlyMedia.value = withId(earlyMedia.value, id);
+    }),
+    phone.on('onCallEnded', (session, outcome) => {
+      const id = session.getId();
+      if (id) {
+        earlyMedia.value = withoutId(earlyMedia.value, id);
+        quiet.value = withoutId(quiet.value, id);
+      }
+      const tone = endToneFor(session, outcome);
+      // Nothing over a ringing call: its ringtone or beep says more than how the other ended.
+      if (tone && !plan.value) playShortTone(TONES[tone]);
+    }),
+  );
+
+  const plan = computed(() =>
+    loopingSoundFor({
+      calls: calls.calls,
+      earlyMedia: earlyMedia.value,
+      quiet: quiet.value,
+      preferences: preferences.preferences,
+    }),
+  );
+
+  let blockedReported = false;
+  async function warnIfBlocked(): Promise<void> {
+    if (blockedReported || (await audioRunning(AUTOPLAY_GRACE_MS))) return;
+    // Still ringing, and still silent: the browser waits for a click before it plays anything.
+    if (blockedReported || !loop || (loop.plan.sound !== 'ringtone' && loop.plan.sound !== 'call-waiting')) return;
+    blockedReported = true;
+    errors.report({ code: BLOCKED_CODE, textKey: 'sound.blocked', fixKey: 'sound.blockedFix' });
+  }
+
+  function apply(next: LoopingSoundPlan | null): void {
+    if (!next) return stopLoop();
+    if (loop && loop.plan.sound === next.sound) {
+      if (loop.plan.volume !== next.volume) loop.tone.setVolume(next.volume);
+      loop.plan = next;
+      return;
+    }
+    stopLoop();
+    stopShortTone();
+    const context = audioContext();
+    if (!context) return;
+    loop = { plan: next, tone: playTone(context, TONES[next.sound], { volume: next.volume }) };
+    if (next.sound === 'ringtone' || next.sound === 'call-waiting') void warnIfBlocked();
+  }
+
+  stops.push(watch(plan, apply, { immediate: true }));
+  stops.push(unlockAudioOnUserGesture());
+  // Unlocked at last: the notice has served its purpose (what loops starts sounding by itself).
+  stops.push(onAudioRunning(() => errors.dismissCode(BLOCKED_CODE)));
+  stops.push(
+    calls.$onAction(({ name, args, after }) => {
+      if (name !== 'sendDtmf') return;
+      const keys = String(args[1] ?? '');
+      after((sent) => {
+        if (sent === true) playDtmfFeedback(keys);
+      });
+    }),
+  );
+
+  return () => {
+    for (const stop of stops.splice(0)) stop();
+    stopLoop();
+    stopShortTone();
+  };
+}
