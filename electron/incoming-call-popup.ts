@@ -127,7 +127,8 @@ export function createIncomingCallPopup<W extends PopupWindowLike>(
         popup.showInactive();
       });
       popup.loadURL(INCOMING_CALL_PAGE_URL).catch((error: unknown) => {
-        console.error('[popup] could not load the incoming-call page:', error);
+        // A popup closed or replaced while loading rejects its load (ERR_FAILED / ERR_ABORTED).
+        if (window === popup && !popup.isDestroyed()) console.error('[popup] could not load the incoming-call page:', error);
       });
     },
     close,

@@ -23,7 +23,13 @@ export type ShortcutProblem = 'in-use' | 'invalid';
 
 export interface ShortcutStatus {
   accelerator: string;
+  /** The system accepted the shortcut: it is taken while its action applies (a call rings or is up). */
   registered: boolean;
+  /**
+   * Wayland: the shortcut was handed to the desktop portal, which never says whether it worked
+   * (the desktop may ask the user to confirm, or bind nothing): asked for, not known to work.
+   */
+  requested?: boolean;
   error?: ShortcutProblem;
 }
 
@@ -47,6 +53,8 @@ export interface AppPreferences {
   shortcuts: ShortcutPreferences;
   /** A clicked sip:/tel:/callto: link dials at once instead of only filling the dialler. */
   autoDialLinks: boolean;
+  /** The user agreed that the installed app opens sip:, tel: and callto: links (registered with the OS). */
+  handleCallLinks: boolean;
 }
 
 export const DEFAULT_APP_PREFERENCES: Readonly<AppPreferences> = Object.freeze({
@@ -62,6 +70,7 @@ export const DEFAULT_APP_PREFERENCES: Readonly<AppPreferences> = Object.freeze({
     toggleMute: 'CommandOrControl+Shift+M',
   }),
   autoDialLinks: false,
+  handleCallLinks: false,
 });
 
 export function defaultAppPreferences(): AppPreferences {
@@ -136,6 +145,7 @@ export const appPreferencesSchema = z.strictObject({
   closeToTray: z.boolean(),
   shortcuts: shortcutsSchema,
   autoDialLinks: z.boolean(),
+  handleCallLinks: z.boolean(),
 });
 
 /**
@@ -157,6 +167,7 @@ export function readStoredPreferences(stored: unknown): AppPreferences {
   preferences.maxCalls = pick(callLimitSchema, record.maxCalls, preferences.maxCalls);
   preferences.closeToTray = pick(z.boolean(), record.closeToTray, preferences.closeToTray);
   preferences.autoDialLinks = pick(z.boolean(), record.autoDialLinks, preferences.autoDialLinks);
+  preferences.handleCallLinks = pick(z.boolean(), record.handleCallLinks, preferences.handleCallLinks);
   const shortcuts = typeof record.shortcuts === 'object' && record.shortcuts !== null ? (record.shortcuts as Record<string, unknown>) : {};
   const merged = { ...preferences.shortcuts };
   for (const action of SHORTCUT_ACTIONS) merged[action] = pick(acceleratorSchema, shortcuts[action], merged[action]);
