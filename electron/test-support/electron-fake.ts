@@ -418,7 +418,10 @@ export class FakeWebContents extends EventEmitter {
   loadURL(url: string): Promise<void> {
     if (this.destroyed) return Promise.reject(new Error('Object has been destroyed'));
     this.mainFrame.url = url;
-    return this.navigate(url);
+    const loading = this.navigate(url);
+    // As Electron's: "a no-op rejection handler to silence the unhandled rejection error".
+    loading.catch(() => {});
+    return loading;
   }
   /** As Electron's: the same URL loads again, a new document with nothing of the old page. */
   reload(): void {
