@@ -424,10 +424,11 @@ describe('when the phone page goes away', () => {
     await saveSettingsFile({ account, preferences: { autoAnswer: 'when-requested' } });
     const { sender, window } = await started();
     publishCall(sender, answered(incomingRinging('up@pbx')));
+    const reloaded = window.webContents.nextLoad();
     window.webContents.reload();
-    await nextTask();
+    await reloaded;
     publishCall(sender, incomingRinging('paging@pbx', { autoAnswer: true }), { requested: true, delaySeconds: 0, source: 'answer-mode' });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitFor(() => commandsTo(window).length > 0, 'the answer');
     expect(commandsTo(window)).toEqual([{ kind: 'answer', callId: 'paging@pbx', auto: true }]);
   });
 

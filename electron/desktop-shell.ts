@@ -1,5 +1,5 @@
-// The desktop around the phone: tray, incoming-call alerts (notification or popup), missed
-// calls, global shortcuts and auto-answer, all driven by the call and registration snapshots
+// The desktop around the phone: tray, incoming-call alerts (popup and, where it alone can be
+// missed, a notification: incoming-call-alerts.ts), missed calls, global shortcuts and auto-answer, all driven by the call and registration snapshots
 // the renderer publishes. Every action they take reaches the renderer as a PhoneCommand
 // through `sendCommand`; the renderer alone talks SIP.
 
