@@ -102,7 +102,7 @@ async function started(options: StartedOptions = {}) {
 
 /** Polls `probe` (pages are read from disk, so loads take real time) until it returns a value. */
 async function waitFor<T>(probe: () => T | undefined | false, what: string): Promise<T> {
-  const deadline = Date.now() + 3000;
+  const deadline = Date.now() + 10_000;
   for (;;) {
     const value = probe();
     if (value) return value;

@@ -52,7 +52,7 @@ async function everyWindowOf(platform: NodeJS.Platform): Promise<BrowserWindow[]
   ipcMain.sendFrom(senderAt(APP_ENTRY_URL, { contents: main!.webContents }), 'phone:call-changed', { session: incomingRinging('c1@pbx') });
   desktopCapturer.sources = [{ id: 'screen:0:0', name: 'Screen' }, { id: 'window:1:0', name: 'Mail' }];
   void session.defaultSession.requestDisplayMedia(main!.webContents.mainFrame);
-  const deadline = Date.now() + 3000;
+  const deadline = Date.now() + 10_000;
   while (BrowserWindow.getAllWindows().length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
   return BrowserWindow.getAllWindows();
 }
