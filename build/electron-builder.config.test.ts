@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { APP_ID, DESKTOP_FILE_NAME } from '../electron/app-identity';
 
 const require = createRequire(import.meta.url);
 const config = require('./electron-builder.config.cjs');
@@ -35,11 +36,18 @@ describe('electron-builder configuration', () => {
     const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js');
     const { DebugLogger } = require('builder-util');
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    // Loading the validator alone takes seconds on a busy machine.
+  }, 60_000);
+
+  it('identifies the app with one reverse-DNS id, the one the main process uses', () => {
+    expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)*\.[A-Za-z]+$/);
+    expect(config.appId).toBe(APP_ID);
+    expect(config.productName).toBe('Softphone');
   });
 
-  it('identifies the app', () => {
-    expect(config.appId).toMatch(/^[a-z]+(\.[a-z]+)+$/);
-    expect(config.productName).toBe('Softphone');
+  it('names the Linux .desktop file after it, as the Wayland portal requires', () => {
+    expect(config.extraMetadata.desktopName).toBe(DESKTOP_FILE_NAME);
+    expect(config.linux.syncDesktopName).toBe(true);
   });
 
   it('packages the built main process, preload and renderer into an asar', () => {
@@ -84,8 +92,9 @@ describe('electron-builder configuration', () => {
     expect(entitlements).not.toContain('disable-library-validation');
   });
 
-  it('flips the security fuses', () => {
+  it('flips the security fuses, and re-signs ad hoc so an unsigned arm64 Mac still launches', () => {
     expect(config.electronFuses).toMatchObject({
+      resetAdHocDarwinSignature: true,
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
@@ -93,6 +102,46 @@ describe('electron-builder configuration', () => {
       enableEmbeddedAsarIntegrityValidation: true,
       enableCookieEncryption: true,
     });
+  });
+
+  it('makes a release that cannot be signed fail instead of shipping', () => {
+    const load = (release: string | undefined) => {
+      const saved = process.env.SOFTPHONE_RELEASE;
+      if (release === undefined) delete process.env.SOFTPHONE_RELEASE;
+      else process.env.SOFTPHONE_RELEASE = release;
+      delete require.cache[require.resolve('./electron-builder.config.cjs')];
+      try {
+        return require('./electron-builder.config.cjs');
+      } finally {
+        if (saved === undefined) delete process.env.SOFTPHONE_RELEASE;
+        else process.env.SOFTPHONE_RELEASE = saved;
+      }
+    };
+    expect(load('1').forceCodeSigning).toBe(true);
+    expect(load(undefined).forceCodeSigning).toBe(false);
+  });
+
+  it('has the deb depend on what Electron loads on a minimal system', () => {
+    const depends: string[] = config.deb.depends;
+    for (const library of ['libgbm1', 'libasound2', 'libdrm2', 'libxkbcommon0', 'libnss3', 'libgtk-3-0', 'libsecret-1-0']) {
+      expect(depends.some((entry) => entry.split(' | ').includes(library))).toBe(true);
+    }
+    // Ubuntu 24.04 names (64-bit time_t) are accepted too.
+    expect(depends).toContain('libasound2 | libasound2t64');
+  });
+
+  it('ships an AppArmor profile that gives our binary alone the user namespace the sandbox needs', () => {
+    const profile = readFileSync(path.join(root, config.deb.appArmorProfile), 'utf8');
+    expect(profile).toContain('abi <abi/4.0>');
+    expect(profile).toMatch(/profile "\$\{executable\}" "\/opt\/\$\{sanitizedProductName\}\/\$\{executable\}" flags=\(unconfined\) \{\s*userns,/);
+    expect(config.linux.executableName).toBe('softphone');
+  });
+
+  it('removes the link registration on uninstall (Windows), only where it still points at this install', () => {
+    const script = readFileSync(path.join(root, config.nsis.include), 'utf8');
+    expect(script).toContain('!macro customUnInstall');
+    for (const scheme of ['sip', 'tel', 'callto']) expect(script).toContain(`!insertmacro softphoneForgetLinkScheme "${scheme}"`);
+    expect(script).toContain('\'"$INSTDIR\\${APP_EXECUTABLE_FILENAME}" "%1"\'');
   });
 
   it.each([512, 256])('ships a valid %ipx square RGBA icon', (size) => {

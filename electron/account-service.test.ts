@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccountService } from './account-service';
 import { createSecretStore } from './secret-store';
 import { createSettingsStore, SETTINGS_FILE_NAME } from './settings-store';
-import { resetElectronFake, safeStorage } from './test-support/electron-fake';
+import { app, resetElectronFake, safeStorage } from './test-support/electron-fake';
 
 const account = {
   serverUrl: 'wss://pbx.example.com/ws',
@@ -26,6 +26,7 @@ function service() {
 
 beforeEach(async () => {
   resetElectronFake();
+  app.emitReady();
   directory = await mkdtemp(path.join(tmpdir(), 'account-service-'));
 });
 

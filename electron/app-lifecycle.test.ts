@@ -6,13 +6,16 @@ import { defaultAppPreferences } from '../shared/app-preferences';
 import type { AutoAnswerRequest } from '../shared/auto-answer-signals';
 import { CallSession, type CallSessionJSON } from '../shared/call-session';
 import { APP_ENTRY_URL, APP_ORIGIN } from './app-origin';
-import { startApp, type AppPaths, type StartOptions } from './app-lifecycle';
-import { answered, incomingRinging } from './test-support/calls';
+import { bundledAppPaths, e2eRun, startApp, type AppPaths, type StartOptions } from './app-lifecycle';
+import { answered, ended, incomingRinging } from './test-support/calls';
 import * as electron from './test-support/electron-fake';
 import {
   app,
   BrowserWindow,
+  collectGarbage,
   desktopCapturer,
+  dialog,
+  fakeSystem,
   FakeNotification,
   FakeTray,
   globalShortcut,
@@ -21,6 +24,7 @@ import {
   resetElectronFake,
   senderAt,
   session,
+  systemPreferences,
 } from './test-support/electron-fake';
 
 const account = {
@@ -64,16 +68,60 @@ async function saveSettingsFile(content: object) {
   await writeFile(path.join(base, 'user-data', 'settings.json'), JSON.stringify({ version: 1, ...content }));
 }
 
-async function started(options: StartOptions = {}) {
-  const running = startApp(electron, paths, { platform: 'linux', argv: ['/opt/Softphone/softphone'], defaultApp: false, ...options });
+interface StartedOptions extends StartOptions {
+  displayServer?: 'x11' | 'wayland';
+}
+
+/** The app started on the fake's OS (Linux/X11 unless asked), installed, with its first page loaded. */
+async function started(options: StartedOptions = {}) {
+  const { displayServer = 'x11', ...startOptions } = options;
+  fakeSystem.platform = options.platform ?? 'linux';
+  fakeSystem.displayServer = displayServer;
+  globalShortcut.portal = displayServer === 'wayland';
+  const env = displayServer === 'wayland' ? { XDG_SESSION_TYPE: 'wayland', WAYLAND_DISPLAY: 'wayland-0' } : { XDG_SESSION_TYPE: 'x11' };
+  let firstLoad: Promise<void> | null = null;
+  app.once('web-contents-created', (_event: unknown, contents: electron.FakeWebContents) => {
+    firstLoad = contents.nextLoad();
+  });
+  const running = startApp(electron, paths, {
+    platform: 'linux',
+    argv: ['/opt/Softphone/softphone'],
+    env,
+    packaged: true,
+    trayHostAvailable: () => Promise.resolve(true),
+    ...startOptions,
+  });
   if (!running) throw new Error('the app did not start');
   app.emitReady();
   await running.ready;
   const [window] = BrowserWindow.getAllWindows();
-  if (!window) throw new Error('no window was opened');
-  await nextTask(); // did-finish-load
+  if (!window || !firstLoad) throw new Error('no window was opened');
+  await firstLoad;
   return { running, window, sender: senderAt(APP_ENTRY_URL, { contents: window.webContents }) };
 }
+
+/** Polls `probe` (pages are read from disk, so loads take real time) until it returns a value. */
+async function waitFor<T>(probe: () => T | undefined | false, what: string): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+/** Resolves once a window showing `url` has loaded and is shown. */
+const shownWindowAt = (url: string) =>
+  waitFor(() => BrowserWindow.getAllWindows().find((candidate) => candidate.webContents.getURL() === url && candidate.visible), `a window showing ${url}`);
+
+/** Resolves once the incoming-call popup (opened by the last snapshot) has loaded and shown. */
+const shownPopup = (_main: BrowserWindow) => shownWindowAt(`${APP_ORIGIN}/incoming-call/index.html`);
+
+const ringThenEnd = (sender: ReturnType<typeof senderAt>, id: string) => {
+  publishCall(sender, incomingRinging(id));
+  publishCall(sender, ended(incomingRinging(id)));
+};
 
 /** What the renderer's `publishCall` puts on the wire: the snapshot, and what the INVITE asked. */
 function publishCall(sender: ReturnType<typeof senderAt>, session: CallSessionJSON, autoAnswerRequest?: AutoAnswerRequest) {
@@ -86,8 +134,8 @@ const commandsTo = (window: BrowserWindow) =>
 describe('start-up order', () => {
   it('sandboxes, locks, registers the schemes before ready, and opens the window after', async () => {
     const { window } = await started();
-    expect(app.calls.slice(0, 4)).toEqual(['enableSandbox', 'requestSingleInstanceLock', 'registerSchemesAsPrivileged', 'ready']);
-    expect(app.protocolClients).toEqual(['sip', 'tel', 'callto']);
+    expect(app.calls.slice(0, 5)).toEqual(['enableSandbox', 'requestSingleInstanceLock', 'registerSchemesAsPrivileged', 'setDesktopName', 'ready']);
+    expect(protocol.privilegedRegistrations).toBe(1);
     expect(app.sandboxEnabled).toBe(true);
     expect(window.webContents.getURL()).toBe(APP_ENTRY_URL);
     expect(window.options.webPreferences?.preload).toBe(paths.preload);
@@ -96,7 +144,7 @@ describe('start-up order', () => {
 
   it('sets the AppUserModelID on Windows, for notifications', async () => {
     await started({ platform: 'win32' });
-    expect(app.appUserModelId).toBe('org.softphone.desktop');
+    expect(app.appUserModelId).toBe('org.softphone.Softphone');
   });
 
   it('quits at once when another instance already runs', () => {
@@ -197,7 +245,12 @@ describe('preferences', () => {
     const next = { ...defaultAppPreferences(), autoAnswer: 'always', shortcuts: { answer: 'F8', hangup: 'F9', toggleMute: '' } };
     await expect(ipcMain.invokeFrom(sender, 'preferences:save', next)).resolves.toEqual(next);
     expect(window.webContents.sent.filter((message) => message.channel === 'preferences:changed').map((message) => message.args[0])).toEqual([next]);
-    expect(globalShortcut.registeredAccelerators().sort()).toEqual(['f8', 'f9']);
+    // Tried and free, but not held while nothing rings (see 'global shortcuts' below).
+    expect(await ipcMain.invokeFrom(sender, 'shortcuts:status', undefined)).toMatchObject({
+      answer: { accelerator: 'F8', registered: true },
+      hangup: { accelerator: 'F9', registered: true },
+    });
+    expect(globalShortcut.registeredAccelerators()).toEqual([]);
     expect(JSON.parse(await readFile(path.join(base, 'user-data', 'settings.json'), 'utf8')).preferences).toEqual(next);
   });
 
@@ -250,8 +303,7 @@ describe('calls on the desktop', () => {
     const { sender, window } = await started();
     const tray = FakeTray.all()[0]!;
     tray.contextMenu!.click('do-not-disturb');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(window.webContents.sent.some((message) => message.channel === 'preferences:changed')).toBe(true);
+    await waitFor(() => window.webContents.sent.some((message) => message.channel === 'preferences:changed'), 'preferences:changed');
     publishCall(sender, incomingRinging('c1@pbx'));
     expect(commandsTo(window)).toEqual([{ kind: 'reject-busy', callId: 'c1@pbx' }]);
     expect(tray.contextMenu!.items.find((item) => item.id === 'do-not-disturb')?.checked).toBe(true);
@@ -265,10 +317,8 @@ describe('calls on the desktop', () => {
     const tray = FakeTray.all()[0]!;
     expect(tray.image).toBe(path.join(paths.trayIcons, 'ringing.png'));
     expect(running.trayModel()?.icon).toBe('ringing');
-    const popup = BrowserWindow.getAllWindows().find((candidate) => candidate !== window)!;
+    const popup = await shownPopup(window);
     expect(popup.webContents.getURL()).toBe(`${APP_ORIGIN}/incoming-call/index.html`);
-    await nextTask();
-    expect(popup.visible).toBe(true);
     expect(popup.focused).toBe(false);
 
     expect(globalShortcut.press('CommandOrControl+Shift+A')).toBe(true);
@@ -284,8 +334,7 @@ describe('calls on the desktop', () => {
     const { sender, window } = await started();
     window.hide();
     publishCall(sender, incomingRinging('c1@pbx'));
-    const popup = BrowserWindow.getAllWindows().find((candidate) => candidate !== window)!;
-    await nextTask();
+    const popup = await shownPopup(window);
     ipcMain.sendFrom(senderAt(`${APP_ORIGIN}/incoming-call/index.html`, { contents: popup.webContents }), 'popup:action', {
       callId: 'c1@pbx',
       action: 'answer',
@@ -346,7 +395,7 @@ describe('when the phone page goes away', () => {
     const app = await started({ platform });
     app.window.hide();
     publishCall(app.sender, incomingRinging('c1@pbx'));
-    await nextTask(); // the popup's page loads
+    await shownPopup(app.window);
     return app;
   }
   const popups = (main: BrowserWindow) => BrowserWindow.getAllWindows().filter((candidate) => candidate !== main);
@@ -366,7 +415,8 @@ describe('when the phone page goes away', () => {
     expect(running.trayModel()?.icon).toBe('offline');
     expect(FakeTray.all()[0]!.contextMenu!.items.some((item) => item.id === 'answer')).toBe(false);
     expect(popups(window)).toEqual([]);
-    expect(globalShortcut.press('CommandOrControl+Shift+A')).toBe(true);
+    // With nothing ringing any more, the answer key is given back to the other applications.
+    expect(globalShortcut.press('CommandOrControl+Shift+A')).toBe(false);
     expect(commandsTo(window)).toEqual([]);
   });
 
@@ -374,10 +424,11 @@ describe('when the phone page goes away', () => {
     await saveSettingsFile({ account, preferences: { autoAnswer: 'when-requested' } });
     const { sender, window } = await started();
     publishCall(sender, answered(incomingRinging('up@pbx')));
+    const reloaded = window.webContents.nextLoad();
     window.webContents.reload();
-    await nextTask();
+    await reloaded;
     publishCall(sender, incomingRinging('paging@pbx', { autoAnswer: true }), { requested: true, delaySeconds: 0, source: 'answer-mode' });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitFor(() => commandsTo(window).length > 0, 'the answer');
     expect(commandsTo(window)).toEqual([{ kind: 'answer', callId: 'paging@pbx', auto: true }]);
   });
 
@@ -419,8 +470,9 @@ describe('when the phone page goes away', () => {
     app.emit('open-url', { preventDefault: () => {} }, 'sip:1005@pbx.example.com');
     expect(commandsTo(window)).toEqual([]);
 
+    const reloaded = window.webContents.nextLoad();
     window.webContents.reload();
-    await nextTask();
+    await reloaded;
     expect(commandsTo(window)).toEqual([{ kind: 'dial', target: '1005', autoDial: false }]);
     expect(running.phone.activeCalls()).toEqual([]);
   });
@@ -447,10 +499,7 @@ describe('screen sharing', () => {
       { id: 'screen:0:0', name: 'Entire Screen' },
     ];
     const request = session.defaultSession.requestDisplayMedia(window.webContents.mainFrame);
-    await nextTask();
-    await nextTask();
-    const picker = BrowserWindow.getAllWindows().find((candidate) => candidate.webContents.getURL() === PICKER_URL);
-    if (!picker) throw new Error('no picker window');
+    const picker = await shownWindowAt(PICKER_URL);
     expect(picker.getParentWindow()).toBe(window);
     expect(picker.visible).toBe(true);
     // Its page is served, under the app's CSP, from the picker's own folder.
@@ -494,13 +543,14 @@ describe('links', () => {
 
   it('keeps an open-url that arrives before ready until the page has loaded', async () => {
     await saveSettingsFile({ account });
-    const running = startApp(electron, paths, { platform: 'darwin', argv: ['/Applications/Softphone.app'], defaultApp: false })!;
+    fakeSystem.platform = 'darwin';
+    const running = startApp(electron, paths, { platform: 'darwin', argv: ['/Applications/Softphone.app'], packaged: true })!;
     app.emit('open-url', { preventDefault: () => {} }, 'sip:1004@pbx.example.com');
     app.emitReady();
     await running.ready;
     const window = BrowserWindow.getAllWindows()[0]!;
     expect(commandsTo(window)).toEqual([]);
-    await nextTask();
+    await window.webContents.nextLoad();
     expect(commandsTo(window)).toEqual([{ kind: 'dial', target: '1004', autoDial: false }]);
   });
 });
@@ -542,5 +592,282 @@ describe('window and tray', () => {
     expect(app.quitCount).toBe(0);
     app.emit('activate');
     expect(BrowserWindow.getAllWindows()).toHaveLength(1);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 10: what the fake used to hide. Each test here failed on the code before its fix.
+
+describe('keyboard: the application menu', () => {
+  it.each(['linux', 'win32', 'darwin'] as const)('on %s, Ctrl/Cmd+R does not reload the phone page and drop its calls, and DevTools stay shut', async (platform) => {
+    const { running, sender, window } = await started({ platform });
+    publishCall(sender, answered(incomingRinging('up@pbx')));
+    expect(window.pressAccelerator('CmdOrCtrl+R')).toBeNull();
+    expect(window.pressAccelerator('Shift+CmdOrCtrl+R')).toBeNull();
+    await nextTask();
+    expect(window.webContents.reloadCount).toBe(0);
+    expect(running.phone.activeCalls()).toHaveLength(1);
+    window.pressAccelerator(platform === 'darwin' ? 'Alt+Command+I' : 'Ctrl+Shift+I');
+    expect(window.webContents.isDevToolsOpened()).toBe(false);
+  });
+
+  it('on macOS, keeps Edit (copy and paste in the account form) and Quit', async () => {
+    const { window } = await started({ platform: 'darwin' });
+    expect(window.pressAccelerator('Cmd+C')).toBe('copy');
+    expect(window.pressAccelerator('Cmd+V')).toBe('paste');
+    expect(window.pressAccelerator('Cmd+Q')).toBe('quit');
+    expect(app.quitCount).toBe(1);
+  });
+
+  it('offers DevTools, and still no Reload, when run with `electron .`', async () => {
+    const { window } = await started({ packaged: false });
+    expect(window.pressAccelerator('Ctrl+Shift+I')).toBe('toggledevtools');
+    expect(window.webContents.isDevToolsOpened()).toBe(true);
+    expect(window.pressAccelerator('Ctrl+R')).toBeNull();
+  });
+});
+
+describe('incoming calls nobody is looking at', () => {
+  it('macOS: both buttons labelled Decline decline the call (no closeButtonText dismissal)', async () => {
+    const { sender, window } = await started({ platform: 'darwin' });
+    window.hide();
+    publishCall(sender, incomingRinging('c1@pbx'));
+    const [notification] = FakeNotification.shown();
+    const buttons = notification!.buttons();
+    expect(buttons.filter((label) => label === 'Decline')).toHaveLength(1);
+    notification!.pressButton(buttons.lastIndexOf('Decline'));
+    expect(commandsTo(window)).toEqual([{ kind: 'decline', callId: 'c1@pbx' }]);
+  });
+
+  it('macOS: a call rings in the popup too, which stays when an unsigned build’s notification fails', async () => {
+    FakeNotification.signed = false;
+    const { sender, window } = await started({ platform: 'darwin' });
+    window.hide();
+    publishCall(sender, incomingRinging('c1@pbx'));
+    const popup = await shownPopup(window);
+    expect(popup.isAlwaysOnTop()).toBe(true);
+    await waitFor(() => window.flashing, 'the window to ask for attention');
+    expect(FakeNotification.shown().filter((notification) => notification.visible)).toEqual([]);
+    ipcMain.sendFrom(senderAt(`${APP_ORIGIN}/incoming-call/index.html`, { contents: popup.webContents }), 'popup:action', { callId: 'c1@pbx', action: 'answer' });
+    expect(commandsTo(window)).toEqual([{ kind: 'answer', callId: 'c1@pbx' }]);
+  });
+
+  it('Windows: a toast that fails (no Start-menu shortcut) still leaves the popup to answer from', async () => {
+    FakeNotification.windowsFailure = 'The notification platform is unavailable.';
+    const { sender, window } = await started({ platform: 'win32' });
+    window.hide();
+    publishCall(sender, incomingRinging('c1@pbx'));
+    await shownPopup(window);
+    expect(window.flashing).toBe(true);
+  });
+
+  it('Wayland: the popup may land anywhere, so a critical notification that never expires comes too', async () => {
+    const { sender, window } = await started({ displayServer: 'wayland' });
+    window.hide();
+    publishCall(sender, incomingRinging('c1@pbx'));
+    const popup = await shownPopup(window);
+    expect(popup.position).toBeNull();
+    const [notification] = FakeNotification.shown();
+    expect(notification?.options).toMatchObject({ title: 'Incoming call', urgency: 'critical', timeoutType: 'never' });
+    notification!.click();
+    expect(window.visible).toBe(true);
+    // The call is still ringing: only the window was brought, nothing was answered.
+    expect(commandsTo(window)).toEqual([]);
+  });
+
+  it('a click on the incoming-call notification shows the window and leaves the missed-call count alone', async () => {
+    const { running, sender, window } = await started({ platform: 'win32' });
+    ringThenEnd(sender, 'missed@pbx');
+    expect(running.trayModel()?.tooltip).toContain('1 missed call');
+    window.hide();
+    publishCall(sender, incomingRinging('c2@pbx'));
+    const incoming = FakeNotification.shown().find((notification) => notification.options.title === 'Incoming call')!;
+    incoming.click();
+    expect(window.visible).toBe(true);
+    expect(running.trayModel()?.tooltip).toContain('1 missed call');
+  });
+});
+
+describe('missed-call notifications', () => {
+  it('are kept until the user is done with them, so a click after a garbage collection still works', async () => {
+    const { running, sender, window } = await started();
+    window.hide();
+    ringThenEnd(sender, 'm1@pbx');
+    await collectGarbage();
+    const [missed] = FakeNotification.shown().filter((notification) => notification.options.title === 'Missed call');
+    expect(missed).toBeDefined();
+    missed!.click();
+    expect(window.visible).toBe(true);
+    expect(running.trayModel()?.tooltip).not.toContain('missed call');
+  });
+
+  it('Linux with no notification daemon: the window asks for attention and the tray counts the call', async () => {
+    FakeNotification.daemonRunning = false;
+    const { running, sender, window } = await started();
+    window.minimize();
+    ringThenEnd(sender, 'm1@pbx');
+    expect(window.flashing).toBe(true);
+    expect(running.trayModel()?.tooltip).toContain('1 missed call');
+    window.show();
+    window.focus();
+    window.emit('focus');
+    expect(window.flashing).toBe(false);
+  });
+});
+
+describe('global shortcuts', () => {
+  it('hold no key while idle: answer and decline while a call rings, hang up and mute while one is up', async () => {
+    const { sender } = await started();
+    const held = () => globalShortcut.registeredAccelerators().sort();
+    expect(held()).toEqual([]);
+    publishCall(sender, incomingRinging('c1@pbx'));
+    expect(held()).toEqual(['commandorcontrol+shift+a', 'commandorcontrol+shift+h']);
+    publishCall(sender, answered(incomingRinging('c1@pbx')));
+    expect(held()).toEqual(['commandorcontrol+shift+h', 'commandorcontrol+shift+m']);
+    publishCall(sender, ended(answered(incomingRinging('c1@pbx'))));
+    expect(held()).toEqual([]);
+    expect(await ipcMain.invokeFrom(sender, 'shortcuts:status', undefined)).toMatchObject({ answer: { registered: true }, toggleMute: { registered: true } });
+  });
+
+  it('say when another application took a key in the meantime', async () => {
+    const { sender } = await started();
+    globalShortcut.ownedByOtherApps.add('commandorcontrol+shift+a');
+    publishCall(sender, incomingRinging('c1@pbx'));
+    expect(await ipcMain.invokeFrom(sender, 'shortcuts:status', undefined)).toMatchObject({ answer: { registered: false, error: 'in-use' } });
+  });
+
+  it('Wayland: are "requested" from the portal, and a changed shortcut really releases the old key', async () => {
+    const { sender, window } = await started({ displayServer: 'wayland' });
+    expect(await ipcMain.invokeFrom(sender, 'shortcuts:status', undefined)).toEqual({
+      answer: { accelerator: 'CommandOrControl+Shift+A', registered: false, requested: true },
+      hangup: { accelerator: 'CommandOrControl+Shift+H', registered: false, requested: true },
+      toggleMute: { accelerator: 'CommandOrControl+Shift+M', registered: false, requested: true },
+    });
+    const next = { ...defaultAppPreferences(), shortcuts: { answer: 'F8', hangup: 'CommandOrControl+Shift+H', toggleMute: '' } };
+    await ipcMain.invokeFrom(sender, 'preferences:save', next);
+    publishCall(sender, incomingRinging('c1@pbx'));
+    expect(globalShortcut.press('CommandOrControl+Shift+A')).toBe(false);
+    expect(globalShortcut.press('CommandOrControl+Shift+M')).toBe(false);
+    expect(globalShortcut.press('F8')).toBe(true);
+    expect(commandsTo(window)).toEqual([{ kind: 'answer', callId: 'c1@pbx' }]);
+  });
+});
+
+describe('the tray', () => {
+  it('macOS: a click opens the tray menu without also hiding the window', async () => {
+    const { window } = await started({ platform: 'darwin' });
+    expect(window.visible).toBe(true);
+    const tray = FakeTray.all()[0]!;
+    tray.click();
+    expect(tray.menuOpenCount).toBe(1);
+    expect(window.visible).toBe(true);
+  });
+
+  it('Windows and Linux: a click still toggles the window', async () => {
+    const { window } = await started({ platform: 'win32' });
+    FakeTray.all()[0]!.click();
+    expect(window.visible).toBe(false);
+    FakeTray.all()[0]!.click();
+    expect(window.visible).toBe(true);
+  });
+
+  it.each(['win32', 'linux'] as const)('on %s, says Show window while the window is minimised, and shows it from there', async (platform) => {
+    const { window } = await started({ platform });
+    const label = () => FakeTray.all()[0]!.contextMenu!.items.find((item) => item.id === 'toggle-window')?.label;
+    expect(label()).toBe('Hide window');
+    window.minimize();
+    expect(label()).toBe('Show window');
+    FakeTray.all()[0]!.contextMenu!.click('toggle-window');
+    expect(window.isMinimized()).toBe(false);
+    expect(label()).toBe('Hide window');
+  });
+
+  it('with no tray host (stock GNOME), closing the window quits instead of hiding it out of reach', async () => {
+    const { window } = await started({ trayHostAvailable: () => Promise.resolve(false) });
+    window.close();
+    expect(window.isDestroyed()).toBe(true);
+    expect(app.quitCount).toBe(1);
+  });
+});
+
+describe('Linux identity', () => {
+  it('uses the reverse-DNS desktop file name the portal and the notification daemon look up', async () => {
+    await started();
+    expect(app.desktopName).toBe('org.softphone.Softphone.desktop');
+  });
+});
+
+describe('sip:, tel: and callto: registration with the OS', () => {
+  it('is not done without the user’s consent', async () => {
+    await started();
+    expect(app.protocolClients).toEqual([]);
+  });
+
+  it('is never done for `electron .`, consent or not', async () => {
+    await saveSettingsFile({ account: null, preferences: { handleCallLinks: true } });
+    await started({ packaged: false });
+    expect(app.protocolClients).toEqual([]);
+  });
+
+  it('registers the installed app when the user agrees, and removes it when they withdraw', async () => {
+    const { sender } = await started({ platform: 'win32' });
+    await ipcMain.invokeFrom(sender, 'preferences:save', { ...defaultAppPreferences(), handleCallLinks: true });
+    expect(app.protocolClientCalls).toEqual([{ scheme: 'sip' }, { scheme: 'tel' }, { scheme: 'callto' }]);
+    await ipcMain.invokeFrom(sender, 'preferences:save', { ...defaultAppPreferences(), handleCallLinks: false });
+    expect(app.removedProtocolClients).toEqual(['sip', 'tel', 'callto']);
+  });
+
+  it('takes a link that arrives with Chromium’s switches in front of it', async () => {
+    await saveSettingsFile({ account });
+    const { window } = await started({ platform: 'win32' });
+    app.launchSecondInstance(['C:\\Program Files\\Softphone\\Softphone.exe', 'sip:1007@pbx.example.com', '--disable-gpu']);
+    expect(commandsTo(window)).toEqual([{ kind: 'dial', target: '1007', autoDial: false }]);
+  });
+});
+
+describe('screen sharing that cannot start', () => {
+  it('a Cancel in the picker says nothing', async () => {
+    const { window } = await started();
+    desktopCapturer.sources = [{ id: 'window:7:0', name: 'Mail' }, { id: 'screen:0:0', name: 'Entire Screen' }];
+    const request = session.defaultSession.requestDisplayMedia(window.webContents.mainFrame);
+    const picker = await shownWindowAt(`${APP_ORIGIN}/screen-share-picker/index.html`);
+    ipcMain.sendFrom(senderAt(`${APP_ORIGIN}/screen-share-picker/index.html`, { contents: picker.webContents }), 'screen-picker:cancel', undefined);
+    expect(await request).toMatchObject({ granted: false });
+    expect(dialog.shown).toEqual([]);
+  });
+
+  it('macOS without Screen Recording consent: the user is told where to allow it', async () => {
+    systemPreferences.screenAccess = 'denied';
+    const { window } = await started({ platform: 'darwin' });
+    desktopCapturer.sources = [{ id: 'screen:0:0', name: 'Entire Screen' }];
+    expect((await session.defaultSession.requestDisplayMedia(window.webContents.mainFrame)).granted).toBe(false);
+    expect(desktopCapturer.requests).toEqual([]);
+    await waitFor(() => electron.shell.opened.length > 0, 'System Settings to open');
+    expect(dialog.shown[0]).toMatchObject({ window, options: { buttons: ['Open System Settings', 'Close'] } });
+    expect(electron.shell.opened).toEqual(['x-apple.systempreferences:com.apple.preference.security?Privacy_ScreenCapture']);
+  });
+
+  it('a desktop that lists nothing to share is explained too', async () => {
+    const { window } = await started();
+    desktopCapturer.failure = new Error('portal cancelled');
+    await session.defaultSession.requestDisplayMedia(window.webContents.mainFrame);
+    await waitFor(() => dialog.shown.length > 0, 'the explanation');
+    expect(dialog.shown[0]?.options.message).toBe('Screen sharing did not start.');
+  });
+});
+
+describe('the e2e build for the Playwright _electron suite', () => {
+  it('is served by `electron .` when the suite asks, with the hooks', () => {
+    const env = { SOFTPHONE_E2E_HOOKS: '1' };
+    expect(e2eRun(false, env)).toBe(true);
+    expect(bundledAppPaths('/repo/dist/electron', { packaged: false, env }).webRoot).toBe(path.resolve('/repo/dist/e2e'));
+    expect(bundledAppPaths('/repo/dist/electron', { packaged: false, env: { ...env, SOFTPHONE_E2E_DIST: '/tmp/e2e-build' } }).webRoot).toBe('/tmp/e2e-build');
+  });
+
+  it('is never served by an installed app, whatever its environment says', () => {
+    const env = { SOFTPHONE_E2E_HOOKS: '1', SOFTPHONE_E2E_DIST: '/tmp/evil' };
+    expect(e2eRun(true, env)).toBe(false);
+    expect(bundledAppPaths('/opt/Softphone/resources/app.asar/dist/electron', { packaged: true, env }).webRoot).toBe(path.join('/opt/Softphone/resources/app.asar/dist', 'web'));
+    expect(bundledAppPaths('/repo/dist/electron').webRoot).toBe(path.join('/repo/dist', 'web'));
   });
 });

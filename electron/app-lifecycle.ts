@@ -1,12 +1,15 @@
 // Wires the main process together. The order matters and is Electron's: sandboxing, the
-// app:// scheme privileges, the link schemes and macOS's `open-url` listener must be set before
-// `ready`, the single-instance lock before any window exists; stores, protocol, permissions,
-// the WebSocket allow-list and IPC are installed on `ready`, then the window and the tray.
+// app:// scheme privileges, the application menu (before Electron's default one, which reloads
+// the page on Ctrl/Cmd+R, is installed), the Linux desktop name and macOS's `open-url` listener
+// must be set before `ready`, the single-instance lock before any window exists; stores,
+// protocol, permissions, the WebSocket allow-list and IPC are installed on `ready`, then the
+// window and the tray, and the OS link registration the user agreed to.
 
 import path from 'node:path';
 import type {
   GlobalShortcut,
   MenuItemConstructorOptions,
+  MessageBoxOptions,
   Protocol,
   SafeStorage,
   Shell,
@@ -15,24 +18,30 @@ import { accountDomain } from '../shared/account-settings';
 import type { AppPreferences } from '../shared/app-preferences';
 import type { PhoneCommand } from '../shared/platform';
 import { createAccountService } from './account-service';
+import { DESKTOP_FILE_NAME } from './app-identity';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
-import { callLinkCommand, findCallLink, registerCallLinkSchemes } from './call-links';
+import { installApplicationMenu } from './application-menu';
+import { applyCallLinkRegistration, callLinkCommand, findCallLink } from './call-links';
 import { buildContentSecurityPolicy } from './content-security-policy';
 import { createDesktopShell, type DesktopShell } from './desktop-shell';
 import { type DesktopCapturerPort, type DisplayMediaSession, installDisplayMediaHandler } from './display-media-handler';
+import { linuxDisplayServer } from './display-server';
 import { openExternalLink } from './external-links';
+import { incomingCallAlerts } from './incoming-call-alerts';
 import { createIncomingCallPopup, type PopupWindowLike } from './incoming-call-popup';
 import { createIpcRouter, type IpcMainPort, type IpcRouter } from './ipc-router';
 import { createMainWindow, type MainWindowLike } from './main-window';
 import { APP_USER_MODEL_ID, type NotificationPort } from './notifications';
 import { installPermissionPolicy, type PermissionSession } from './permission-policy';
 import { createPhoneStateMirror, type PhoneStateMirror } from './phone-state-mirror';
+import { showScreenShareFailure } from './screen-share-failure';
 import { createScreenSharePicker, type PickerWindowLike, type ScreenSharePicker } from './screen-share-picker';
 import type { CapturerSourceLike } from './screen-share-sources';
 import { createSecretStore, type SafeStoragePort } from './secret-store';
 import { createServerAllowList, enforceServerAllowList } from './server-allow-list';
 import { createSettingsStore } from './settings-store';
 import type { TrayLike } from './tray-controller';
+import { trayHostAvailable } from './tray-host';
 import { trayIconPath } from './tray-icons';
 import type { TrayModel } from './tray-model';
 import { guardWebContents, type GuardedWebContents } from './web-contents-guard';
@@ -53,7 +62,9 @@ type AppWindow = MainWindowLike &
     isFocused(): boolean;
     isMinimized(): boolean;
     restore(): void;
+    flashFrame(flag: boolean): void;
     on(event: 'close', listener: (event: PreventableEvent) => void): unknown;
+    on(event: 'show' | 'hide' | 'minimize' | 'restore' | 'focus', listener: () => void): unknown;
     readonly webContents: PopupWindowLike['webContents'] & {
       on(event: 'did-finish-load' | 'did-start-loading', listener: () => void): unknown;
       on(event: 'render-process-gone', listener: (event: unknown, details: { reason: string }) => void): unknown;
@@ -62,13 +73,16 @@ type AppWindow = MainWindowLike &
 
 /** What the app needs of Electron's `app`; listener registration returns are not relied on. */
 interface AppPort {
+  readonly isPackaged: boolean;
   enableSandbox(): void;
   requestSingleInstanceLock(): boolean;
   quit(): void;
   whenReady(): Promise<void>;
   getPath(name: 'userData'): string;
   setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean;
+  removeAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean;
   setAppUserModelId(id: string): void;
+  setDesktopName(name: string): void;
   on(event: 'web-contents-created', listener: (event: unknown, contents: GuardedWebContents) => void): unknown;
   on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): unknown;
   on(event: 'open-url', listener: (event: PreventableEvent, url: string) => void): unknown;
@@ -89,10 +103,12 @@ export interface ElectronModule<M = unknown, W extends AppWindow = AppWindow> {
   safeStorage: SafeStoragePort & Pick<SafeStorage, 'isEncryptionAvailable'>;
   shell: Pick<Shell, 'openExternal'>;
   Tray: new (image: string) => TrayLike<M>;
-  Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): M };
+  Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): M; setApplicationMenu(menu: M | null): void };
   Notification: NotificationPort;
   globalShortcut: Pick<GlobalShortcut, 'register' | 'unregister' | 'unregisterAll'>;
   screen: { getPrimaryDisplay(): { workArea: { x: number; y: number; width: number; height: number } } };
+  dialog: { showMessageBox(window: W, options: MessageBoxOptions): Promise<{ response: number }> };
+  systemPreferences: { getMediaAccessStatus(mediaType: 'screen'): string };
 }
 
 export interface AppPaths {
@@ -120,14 +136,21 @@ export interface StartOptions {
   platform?: NodeJS.Platform;
   /** The command line of this launch, which may carry a sip:/tel: link. */
   argv?: readonly string[];
-  /** Whether this is an unpackaged run (`electron .`), for the link registration. */
-  defaultApp?: boolean;
+  /** The environment (XDG_SESSION_TYPE tells a Wayland session). */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** An installed app rather than `electron .` (app.isPackaged): no DevTools, link registration allowed. */
+  packaged?: boolean;
+  /** Whether a tray icon can be shown at all (tray-host.ts). */
+  trayHostAvailable?: () => Promise<boolean>;
 }
 
 export function startApp<W extends AppWindow>(electron: ElectronModule<unknown, W>, paths: AppPaths, options: StartOptions = {}): RunningApp | null {
   const { app } = electron;
   const platform = options.platform ?? process.platform;
   const argv = options.argv ?? process.argv;
+  const packaged = options.packaged ?? app.isPackaged;
+  const displayServer = linuxDisplayServer(platform, options.env ?? process.env, argv);
+  const alerts = incomingCallAlerts(platform, displayServer);
   app.enableSandbox();
   // A second launch (e.g. a sip: link clicked while running) hands over to the first one.
   if (!app.requestSingleInstanceLock()) {
@@ -135,9 +158,13 @@ export function startApp<W extends AppWindow>(electron: ElectronModule<unknown, 
     return null;
   }
   registerAppScheme(electron.protocol);
-  registerCallLinkSchemes(app, { defaultApp: options.defaultApp ?? Boolean(process.defaultApp), execPath: process.execPath, argv });
+  // Before 'will-finish-launching', so Electron's default menu (Reload, DevTools) never exists.
+  installApplicationMenu(electron.Menu, { platform, development: !packaged });
   // Windows shows notifications only for an app with an id matching its Start-menu shortcut.
   if (platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
+  // The Wayland app id, WM_CLASS and the portal's app id: the installed .desktop file's name.
+  if (platform === 'linux') app.setDesktopName(DESKTOP_FILE_NAME);
+  let trayHost = true;
 
   const windows = createWindowRegistry<W>();
   const phone = createPhoneStateMirror();
@@ -192,12 +219,16 @@ export function startApp<W extends AppWindow>(electron: ElectronModule<unknown, 
     });
     window.on('close', (event) => {
       // Closing keeps the phone reachable in the tray; Quit (tray, menu, OS) really quits.
-      if (!quitting && started && preferences().closeToTray) {
+      // Without a tray host there is no icon to come back through, so closing quits.
+      if (!quitting && started && preferences().closeToTray && trayHost) {
         event.preventDefault();
         window.hide();
         shell?.refresh();
       }
     });
+    // The tray's Show/Hide item follows the window, however it was shown, hidden or minimised.
+    for (const change of ['show', 'hide', 'minimize', 'restore'] as const) window.on(change, () => shell?.refresh());
+    window.on('focus', () => window.flashFrame(false));
     window.once('closed', forgetPage);
     return window;
   }
@@ -216,7 +247,8 @@ export function startApp<W extends AppWindow>(electron: ElectronModule<unknown, 
 
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, { shell: electron.shell }));
   app.on('second-instance', (_event, secondArgv) => {
-    const link = findCallLink(secondArgv);
+    // Chromium puts its switches first and adds its own (docs/api/app.md); findCallLink skips them.
+    const link = findCallLink(secondArgv.slice(1));
     if (link) handleLink(link);
     else showMainWindow();
   });
@@ -249,8 +281,11 @@ export function startApp<W extends AppWindow>(electron: ElectronModule<unknown, 
     const settings = createSettingsStore({ directory });
     const secrets = createSecretStore({ directory, safeStorage: electron.safeStorage, platform });
     const accounts = createAccountService(settings, secrets);
+    const trayHostCheck = (options.trayHostAvailable ?? (() => trayHostAvailable(platform)))();
     await settings.load();
     preferences = () => settings.currentPreferences();
+    trayHost = await trayHostCheck;
+    if (!trayHost) console.warn('[tray] no tray host on this desktop (no StatusNotifierWatcher): closing the window quits');
 
     installPermissionPolicy(electron.session.defaultSession);
     // WebSockets reach the stored account's server only; the page changes it by saving an
@@ -268,9 +303,17 @@ export function startApp<W extends AppWindow>(electron: ElectronModule<unknown, 
     const broadcastPreferences = (saved: AppPreferences) => {
       for (const window of windows.all()) ipc.emit(window.webContents, 'preferences:changed', saved);
     };
+    function registerCallLinks(previously: boolean) {
+      const outcome = applyCallLinkRegistration(app, { packaged, wanted: settings.currentPreferences().handleCallLinks, previously });
+      if (outcome === 'not-packaged' && settings.currentPreferences().handleCallLinks) {
+        console.warn('[links] sip:/tel:/callto: links are registered by the installed app only, not by `electron .`');
+      }
+    }
     async function savePreferences(next: AppPreferences): Promise<AppPreferences> {
+      const before = settings.currentPreferences();
       await settings.savePreferences(next);
       const saved = settings.currentPreferences();
+      if (saved.handleCallLinks !== before.handleCallLinks) registerCallLinks(before.handleCallLinks);
       shell?.applyShortcuts();
       shell?.refresh();
       broadcastPreferences(saved);
@@ -304,7 +347,17 @@ export function startApp<W extends AppWindow>(electron: ElectronModule<unknown, 
       preloadPath: paths.preload,
       parent: () => windows.all()[0] ?? null,
     });
-    installDisplayMediaHandler(electron.session.defaultSession, { desktopCapturer: electron.desktopCapturer, picker });
+    installDisplayMediaHandler(electron.session.defaultSession, {
+      desktopCapturer: electron.desktopCapturer,
+      picker,
+      ...(platform === 'darwin' ? { screenAccess: () => electron.systemPreferences.getMediaAccessStatus('screen') } : {}),
+      onFailure: (failure) => {
+        showScreenShareFailure(
+          { dialog: electron.dialog, shell: electron.shell, window: () => windows.all()[0] ?? null, platform },
+          failure,
+        ).catch((error: unknown) => console.error('[screen-share] could not explain a failure:', error));
+      },
+    });
 
     shell = createDesktopShell({
       phone,
@@ -318,18 +371,20 @@ export function startApp<W extends AppWindow>(electron: ElectronModule<unknown, 
       window: {
         isVisible: () => windows.all()[0]?.isVisible() ?? false,
         isFocused: () => windows.all()[0]?.isFocused() ?? false,
+        isMinimized: () => windows.all()[0]?.isMinimized() ?? false,
         show: showMainWindow,
         hide: () => windows.all()[0]?.hide(),
+        requestAttention: () => windows.all()[0]?.flashFrame(true),
       },
       quit: () => app.quit(),
       platform,
       tray: { Tray: electron.Tray, Menu: electron.Menu, iconPath: (icon) => trayIconPath(paths.trayIcons, icon) },
       Notification: electron.Notification,
       globalShortcut: electron.globalShortcut,
-      // Linux notifications have no buttons: a popup window offers Answer and Decline instead.
-      createPopup:
-        platform === 'linux'
-          ? (onAction) =>
+      shortcutsViaPortal: displayServer === 'wayland',
+      alerts,
+      createPopup: alerts.popup
+        ? (onAction) =>
               createIncomingCallPopup(
                 { BrowserWindow: electron.BrowserWindow, ipcMain: electron.ipcMain, screen: electron.screen, preloadPath: paths.preload },
                 onAction,
@@ -337,6 +392,7 @@ export function startApp<W extends AppWindow>(electron: ElectronModule<unknown, 
           : null,
     });
     shell.applyShortcuts();
+    registerCallLinks(false);
 
     handleLink = (link) => {
       const account = settings.currentAccount();
@@ -364,11 +420,25 @@ function idle() {
   return { accelerator: '', registered: false };
 }
 
-/** The layout of the bundled app: everything sits beside the main bundle in dist/electron. */
-export function bundledAppPaths(electronDirectory: string): AppPaths {
+/** Whether this run serves the e2e build and exposes the test hooks: `electron .` asked by the Playwright suite, never an installed app. */
+export function e2eRun(packaged: boolean, env: Readonly<Record<string, string | undefined>>): boolean {
+  return !packaged && env.SOFTPHONE_E2E_HOOKS === '1';
+}
+
+/**
+ * The layout of the bundled app: everything sits beside the main bundle in dist/electron. The
+ * Playwright `_electron` suite gets the e2e build of the renderer (dist/e2e, or
+ * SOFTPHONE_E2E_DIST as vite.config.ts builds it), whose `window.__softphone` the specs read; an
+ * installed app ignores both variables, so nothing in its environment can swap the page it serves.
+ */
+export function bundledAppPaths(
+  electronDirectory: string,
+  { packaged = true, env = {} }: { packaged?: boolean; env?: Readonly<Record<string, string | undefined>> } = {},
+): AppPaths {
+  const e2e = e2eRun(packaged, env);
   return {
     preload: path.join(electronDirectory, 'preload.cjs'),
-    webRoot: path.join(electronDirectory, '..', 'web'),
+    webRoot: e2e ? path.resolve(env.SOFTPHONE_E2E_DIST ?? path.join(electronDirectory, '..', 'e2e')) : path.join(electronDirectory, '..', 'web'),
     popupRoot: path.join(electronDirectory, 'incoming-call'),
     pickerRoot: path.join(electronDirectory, 'screen-share-picker'),
     trayIcons: path.join(electronDirectory, 'tray'),

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { callLinkCommand, findCallLink, registerCallLinkSchemes } from './call-links';
-import { app, resetElectronFake } from './test-support/electron-fake';
+import { applyCallLinkRegistration, callLinkCommand, findCallLink } from './call-links';
+import { app, fakeSystem, resetElectronFake } from './test-support/electron-fake';
 
 const options = { autoDial: false, defaultDomain: 'pbx.example.com' };
 
@@ -42,9 +42,22 @@ describe('call links', () => {
   describe('registration', () => {
     beforeEach(() => resetElectronFake());
 
-    it('claims sip:, tel: and callto:', () => {
-      registerCallLinkSchemes(app, { defaultApp: false, execPath: '/opt/Softphone/softphone', argv: ['/opt/Softphone/softphone'] });
-      expect(app.protocolClients).toEqual(['sip', 'tel', 'callto']);
+    it('claims sip:, tel: and callto: for the installed app, with the user’s consent only', () => {
+      expect(applyCallLinkRegistration(app, { packaged: true, wanted: false, previously: false })).toBe('unchanged');
+      expect(app.protocolClients).toEqual([]);
+      expect(applyCallLinkRegistration(app, { packaged: true, wanted: true, previously: false })).toBe('registered');
+      expect(app.protocolClientCalls).toEqual([{ scheme: 'sip' }, { scheme: 'tel' }, { scheme: 'callto' }]);
+    });
+
+    it('never registers `electron .`, which would point the OS at a bare Electron', () => {
+      expect(applyCallLinkRegistration(app, { packaged: false, wanted: true, previously: false })).toBe('not-packaged');
+      expect(app.protocolClients).toEqual([]);
+    });
+
+    it('removes the registration when consent is withdrawn (Electron cannot on Linux)', () => {
+      fakeSystem.platform = 'win32';
+      expect(applyCallLinkRegistration(app, { packaged: true, wanted: false, previously: true })).toBe('removed');
+      expect(app.removedProtocolClients).toEqual(['sip', 'tel', 'callto']);
     });
   });
 });

@@ -1,10 +1,9 @@
 // sip:, sips:, tel: and callto: links clicked anywhere on the desktop. The OS hands them to us
-// in argv (Windows and Linux, on a cold start or in `second-instance`) or through `open-url`
-// (macOS). A link is text from anywhere, so it is parsed strictly by the same dial-string
+// in argv (Windows and Linux, on a cold start or in `second-instance`, where Chromium has put
+// its own switches in front of the link) or through `open-url` (macOS). A link is text from anywhere, so it is parsed strictly by the same dial-string
 // rules as the dialler, and only then becomes a `dial` command: filling the dialler, or
 // dialling at once only when the user turned that on.
 
-import path from 'node:path';
 import type { App } from 'electron';
 import { parseDialString } from '../shared/dial-string';
 import type { PhoneCommand } from '../shared/platform';
@@ -51,23 +50,30 @@ export function callLinkCommand(link: string, options: { autoDial: boolean; defa
   return { kind: 'dial', target: text, autoDial: options.autoDial };
 }
 
-type ProtocolClientApp = Pick<App, 'setAsDefaultProtocolClient'>;
+type ProtocolClientApp = Pick<App, 'setAsDefaultProtocolClient' | 'removeAsDefaultProtocolClient'>;
+
+export type CallLinkRegistration = 'registered' | 'removed' | 'unchanged' | 'not-packaged';
 
 /**
- * Claims the link schemes. An unpackaged run (`electron .`) must name the app's entry, or the
- * OS would start a bare Electron without our code.
+ * Makes the installed app the OS handler of sip:, tel: and callto: links, only when the user
+ * agreed (the `handleCallLinks` preference) and only in a packaged build. `electron .` is never
+ * registered: it would register the bare Electron binary on macOS, fail silently on Linux (no
+ * installed `.desktop` file for xdg-settings to name) and leave an HKCU entry on Windows that
+ * points into node_modules. `previously` is the preference before this change: a withdrawn
+ * consent removes the registration (on Windows the uninstaller removes it too:
+ * build/installer.nsh; Electron cannot remove it on Linux, where the `.desktop` file leaves with
+ * the package).
  */
-export function registerCallLinkSchemes(
+export function applyCallLinkRegistration(
   app: ProtocolClientApp,
-  runtime: { defaultApp: boolean; execPath: string; argv: readonly string[] } = {
-    defaultApp: Boolean(process.defaultApp),
-    execPath: process.execPath,
-    argv: process.argv,
-  },
-): void {
-  for (const scheme of CALL_LINK_SCHEMES) {
-    const entry = runtime.argv[1];
-    if (runtime.defaultApp && entry) app.setAsDefaultProtocolClient(scheme, runtime.execPath, [path.resolve(entry)]);
-    else app.setAsDefaultProtocolClient(scheme);
+  { packaged, wanted, previously }: { packaged: boolean; wanted: boolean; previously: boolean },
+): CallLinkRegistration {
+  if (!packaged) return 'not-packaged';
+  if (wanted) {
+    for (const scheme of CALL_LINK_SCHEMES) app.setAsDefaultProtocolClient(scheme);
+    return 'registered';
   }
+  if (!previously) return 'unchanged';
+  for (const scheme of CALL_LINK_SCHEMES) app.removeAsDefaultProtocolClient(scheme);
+  return 'removed';
 }

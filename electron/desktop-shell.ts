@@ -1,5 +1,5 @@
-// The desktop around the phone: tray, incoming-call alerts (notification or popup), missed
-// calls, global shortcuts and auto-answer, all driven by the call and registration snapshots
+// The desktop around the phone: tray, incoming-call alerts (popup and, where it alone can be
+// missed, a notification: incoming-call-alerts.ts), missed calls, global shortcuts and auto-answer, all driven by the call and registration snapshots
 // the renderer publishes. Every action they take reaches the renderer as a PhoneCommand
 // through `sendCommand`; the renderer alone talks SIP.
 
@@ -10,6 +10,7 @@ import type { PhoneCommand } from '../shared/platform';
 import { createAutoAnswerService } from './auto-answer-service';
 import { createGlobalShortcuts, type GlobalShortcutPort, shortcutCommand } from './global-shortcuts';
 import type { IpcArgs } from '../shared/ipc-contract';
+import type { IncomingCallAlerts } from './incoming-call-alerts';
 import type { IncomingCallPopup } from './incoming-call-popup';
 import { createMissedCallTracker } from './missed-calls';
 import { createCallNotifier, type NotificationPort } from './notifications';
@@ -21,9 +22,12 @@ import type { TrayModel } from './tray-model';
 export interface ShellWindow {
   isVisible(): boolean;
   isFocused(): boolean;
+  isMinimized(): boolean;
   /** Shows, restores and focuses the main window (creating it again if it was closed). */
   show(): void;
   hide(): void;
+  /** Asks the desktop to draw the user's eye to the window (taskbar flash, urgency hint, dock). */
+  requestAttention(): void;
 }
 
 export interface DesktopShellOptions<M> {
@@ -37,7 +41,11 @@ export interface DesktopShellOptions<M> {
   tray: TrayPorts<M>;
   Notification: NotificationPort;
   globalShortcut: GlobalShortcutPort;
-  /** Makes the incoming-call popup, used where notifications have no buttons (Linux); else null. */
+  /** Wayland: global shortcuts go through the desktop portal (global-shortcuts.ts). */
+  shortcutsViaPortal: boolean;
+  /** How an incoming call is shown when the user is not looking at the app (incoming-call-alerts.ts). */
+  alerts: IncomingCallAlerts;
+  /** Makes the incoming-call popup (Answer / Decline), or null where there is none. */
   createPopup: ((onAction: (action: IpcArgs<'popup:action'>) => void) => IncomingCallPopup) | null;
   setTimer?: (callback: () => void, delayMs: number) => unknown;
   clearTimer?: (timer: unknown) => void;
@@ -92,30 +100,47 @@ export function createDesktopShell<M>(options: DesktopShellOptions<M>): DesktopS
   const notifier = createCallNotifier(options.Notification, options.platform, {
     answer: answerAndShow,
     decline: (callId) => command({ kind: 'decline', callId }),
+    // The incoming call's body: the window shows the call; the missed-call count is not touched.
+    showWindow: () => {
+      window.show();
+      refresh();
+    },
     showMissedCalls,
+    // Nothing reached the screen (no daemon, unsigned macOS build, Windows without its
+    // shortcut): the window asks for attention, and for a ringing call the popup stays.
+    failed: (kind, _callId, error) => {
+      console.warn(`[notifications] a ${kind}-call notification could not be shown${error ? `: ${error}` : ''}`);
+      window.requestAttention();
+    },
   });
   const popup =
     options.createPopup?.((action) => {
       if (action.action === 'answer') answerAndShow(action.callId);
       else command({ kind: 'decline', callId: action.callId });
     }) ?? null;
-  const shortcuts = createGlobalShortcuts(options.globalShortcut, (action) => {
-    const next = shortcutCommand(action, phone.activeCalls());
-    if (next) command(next);
-  });
+  const shortcuts = createGlobalShortcuts(
+    options.globalShortcut,
+    (action) => {
+      const next = shortcutCommand(action, phone.activeCalls());
+      if (next) command(next);
+    },
+    { portal: options.shortcutsViaPortal },
+  );
+  const windowShown = () => window.isVisible() && !window.isMinimized();
 
   const trayState = () => ({
     registration: phone.registration(),
     calls: phone.activeCalls(),
     doNotDisturb: options.preferences().doNotDisturb,
     missedCalls: missed.count(),
-    windowVisible: window.isVisible(),
+    // A minimised window is not in front of the user (and on Windows isVisible() says so too).
+    windowVisible: windowShown(),
   });
   const tray = createTrayController(
     options.tray,
     {
       toggleWindow: () => {
-        if (window.isVisible()) window.hide();
+        if (windowShown()) window.hide();
         else window.show();
         refresh();
       },
@@ -125,6 +150,7 @@ export function createDesktopShell<M>(options: DesktopShellOptions<M>): DesktopS
       quit: options.quit,
     },
     trayState(),
+    options.platform,
   );
   let shown: TrayModel;
   function refresh() {
@@ -134,9 +160,9 @@ export function createDesktopShell<M>(options: DesktopShellOptions<M>): DesktopS
 
   function alertIncoming(call: CallSessionJSON) {
     // The user is looking at the app, which shows the call itself.
-    if (window.isVisible() && window.isFocused()) return;
-    if (popup) popup.show(call);
-    else notifier.incoming(call);
+    if (windowShown() && window.isFocused()) return;
+    if (options.alerts.popup && popup) popup.show(call);
+    if (options.alerts.notification || !popup) notifier.incoming(call);
   }
 
   return {
@@ -150,6 +176,7 @@ export function createDesktopShell<M>(options: DesktopShellOptions<M>): DesktopS
       }
       const missedCall = missed.observe(snapshot);
       if (missedCall) notifier.missed(missedCall);
+      shortcuts.sync(phone.activeCalls());
       refresh();
     },
     pageGone(droppedCalls) {
@@ -160,10 +187,11 @@ export function createDesktopShell<M>(options: DesktopShellOptions<M>): DesktopS
         notifier.stopRinging(call.sipCallId);
         missed.forget(call.sipCallId);
       }
+      shortcuts.sync(phone.activeCalls());
       refresh();
     },
     refresh,
-    applyShortcuts: () => shortcuts.apply(options.preferences().shortcuts),
+    applyShortcuts: () => shortcuts.apply(options.preferences().shortcuts, phone.activeCalls()),
     shortcutStatus: () => shortcuts.status(),
     missedCalls: () => missed.count(),
     trayModel: () => shown,

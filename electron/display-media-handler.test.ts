@@ -2,15 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL } from './app-origin';
 import { displayMediaRequestProblem, installDisplayMediaHandler } from './display-media-handler';
 import { createScreenSharePicker, SCREEN_SHARE_PICKER_PAGE_URL, type ScreenSharePicker } from './screen-share-picker';
-import {
-  BrowserWindow,
-  desktopCapturer,
-  FakeWebFrameMain,
-  ipcMain,
-  resetElectronFake,
-  senderAt,
-  session,
-} from './test-support/electron-fake';
+import { serveBlankAppPages } from './test-support/app-pages';
+import { app, BrowserWindow, desktopCapturer, FakeWebFrameMain, ipcMain, resetElectronFake, senderAt, session } from './test-support/electron-fake';
 
 const nextTask = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -27,6 +20,8 @@ const DESKTOP = [
 
 beforeEach(async () => {
   resetElectronFake();
+  app.emitReady();
+  serveBlankAppPages();
   logged = [];
   timers = [];
   mainWindow = new BrowserWindow();
@@ -70,7 +65,7 @@ describe('which requests are answered', () => {
   it('refuses a foreign page, a subframe and a frame that is gone, without listing the desktop', async () => {
     const foreign = new BrowserWindow();
     await foreign.loadURL('https://evil.example/share');
-    expect(await session.defaultSession.requestDisplayMedia(foreign.webContents.mainFrame)).toEqual({ granted: false, error: 'AbortError' });
+    expect(await session.defaultSession.requestDisplayMedia(foreign.webContents.mainFrame)).toEqual({ granted: false, error: 'AbortError', message: 'Invalid capture constraints' });
     const subframe = new FakeWebFrameMain('app://softphone/embedded.html', mainWindow.webContents.mainFrame);
     expect((await session.defaultSession.requestDisplayMedia(subframe)).granted).toBe(false);
     expect((await session.defaultSession.requestDisplayMedia(null, { securityOrigin: 'app://softphone' })).granted).toBe(false);
@@ -152,7 +147,7 @@ describe('choosing a source', () => {
   it('refuses on Cancel, on closing the window and on the timeout', async () => {
     let request = shareFromMainWindow();
     ipcMain.sendFrom(pickerSender(await openPicker()), 'screen-picker:cancel', undefined);
-    expect(await request).toEqual({ granted: false, error: 'AbortError' });
+    expect(await request).toEqual({ granted: false, error: 'AbortError', message: 'Invalid capture constraints' });
 
     request = shareFromMainWindow();
     (await openPicker()).close();
@@ -198,7 +193,7 @@ describe('choosing a source', () => {
   it('refuses a second request while the picker is open, and keeps the first one going', async () => {
     const first = shareFromMainWindow();
     const window = await openPicker();
-    expect(await shareFromMainWindow()).toEqual({ granted: false, error: 'AbortError' });
+    expect(await shareFromMainWindow()).toEqual({ granted: false, error: 'AbortError', message: 'Invalid capture constraints' });
     expect(BrowserWindow.getAllWindows()).toHaveLength(2);
     // Refused before the desktop is listed again.
     expect(desktopCapturer.requests).toHaveLength(1);

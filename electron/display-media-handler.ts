@@ -3,10 +3,13 @@
 // window, and grants exactly that source. Requests from anything but our own top-level page
 // are refused, as is a second request while a picker is open.
 //
-// Refusing means calling back with null. Electron treats null as a plain capture failure (the
-// page's promise rejects, which the renderer reports as "screen-share-denied"); an empty
-// object instead makes Electron throw "Video was requested, but no video stream was
-// provided" in the main process.
+// Refusing means calling back with null. Electron treats null as a plain capture failure
+// (shell/browser/electron_browser_context.cc answers INVALID_DISPLAY_CAPTURE_CONSTRAINTS, which
+// the page sees as an AbortError "Invalid capture constraints"); an empty object instead makes
+// Electron throw "Video was requested, but no video stream was provided" in the main process.
+// The page cannot tell a Cancel from a failure by that error, so the page treats it as a
+// Cancel, and a real failure is explained here, by the main process (`onFailure`): macOS
+// without Screen Recording consent, or a desktop that lists nothing to share.
 
 import type { ScreenShareSource } from '../shared/ipc-contract';
 import { isAppUrl } from './app-origin';
@@ -38,11 +41,18 @@ export interface SourcePicker {
   choose(sources: readonly ScreenShareSource[]): Promise<string | null>;
 }
 
-export type DisplayMediaDenial = 'foreign-frame' | 'no-video-requested' | 'busy' | 'no-sources' | 'cancelled' | 'error';
+export type DisplayMediaDenial = 'foreign-frame' | 'no-video-requested' | 'busy' | 'no-sources' | 'cancelled' | 'error' | 'screen-permission';
+
+/** The refusals the user must be told about (a Cancel, or a request we refused on purpose, needs no word). */
+export type DisplayMediaFailure = Extract<DisplayMediaDenial, 'no-sources' | 'error' | 'screen-permission'>;
 
 export interface DisplayMediaHandlerOptions<S extends CapturerSourceLike & GrantedVideo> {
   desktopCapturer: DesktopCapturerPort<S>;
   picker: SourcePicker;
+  /** macOS: `systemPreferences.getMediaAccessStatus('screen')`; elsewhere absent. */
+  screenAccess?: () => string;
+  /** Says why sharing could not start; the page only learns that it did not. */
+  onFailure?: (failure: DisplayMediaFailure) => void;
   log?: (message: string) => void;
 }
 
@@ -79,6 +89,11 @@ export function createDisplayMediaHandler<S extends CapturerSourceLike & Granted
     const problem = displayMediaRequestProblem(request);
     if (problem) return deny(problem);
     if (busy) return deny('busy');
+    const access = options.screenAccess?.();
+    if (access === 'denied' || access === 'restricted') {
+      options.onFailure?.('screen-permission');
+      return deny('screen-permission');
+    }
     busy = true;
     let chosen: S | DisplayMediaDenial;
     try {
@@ -91,8 +106,10 @@ export function createDisplayMediaHandler<S extends CapturerSourceLike & Granted
       busy = false;
     }
     // Electron's callback runs once; it is called exactly once, outside the try, for that reason.
-    if (typeof chosen === 'string') deny(chosen);
-    else callback({ video: chosen });
+    if (typeof chosen === 'string') {
+      if (chosen === 'error' || chosen === 'no-sources') options.onFailure?.(chosen);
+      deny(chosen);
+    } else callback({ video: chosen });
   }
 
   return (request, callback) => {

@@ -8,13 +8,16 @@ import {
 } from './incoming-call-popup';
 import { INCOMING_CALL_VIEW_SWITCH } from './preload-roles';
 import { incomingRinging } from './test-support/calls';
-import { BrowserWindow, ipcMain, resetElectronFake, screen, senderAt } from './test-support/electron-fake';
+import { serveBlankAppPages } from './test-support/app-pages';
+import { app, BrowserWindow, ipcMain, resetElectronFake, screen, senderAt } from './test-support/electron-fake';
 
 const nextTask = () => new Promise((resolve) => setImmediate(resolve));
 
 let actions: Array<IpcArgs<'popup:action'>>;
 beforeEach(() => {
   resetElectronFake();
+  app.emitReady();
+  serveBlankAppPages();
   actions = [];
 });
 

@@ -1,7 +1,9 @@
-// The small always-on-top window that shows an incoming call with Answer and Decline, for
-// desktops whose notifications have no buttons (Linux). It is created with `focusable: false`
-// and shown with showInactive(), so a call arriving while the user types never takes their
-// keystrokes. Its page (app://softphone/incoming-call/) gets a preload API of three functions
+// The small always-on-top window that shows an incoming call with Answer and Decline, on every
+// OS (incoming-call-alerts.ts says why a notification alone is not enough anywhere). It is
+// created with `focusable: false` and shown with showInactive(), so a call arriving while the
+// user types never takes their keystrokes; on Wayland the compositor decides where it goes and
+// whether it is on top, and its page focuses no button, so even a focused popup cannot be
+// answered by a stray Enter. Its page (app://softphone/incoming-call/) gets a preload API of three functions
 // only (see preload.ts), and its IPC goes through its own router that accepts nothing from
 // any other window, and nothing but `popup:action` from this one.
 
@@ -127,7 +129,8 @@ export function createIncomingCallPopup<W extends PopupWindowLike>(
         popup.showInactive();
       });
       popup.loadURL(INCOMING_CALL_PAGE_URL).catch((error: unknown) => {
-        console.error('[popup] could not load the incoming-call page:', error);
+        // A popup closed or replaced while loading rejects its load (ERR_FAILED / ERR_ABORTED).
+        if (window === popup && !popup.isDestroyed()) console.error('[popup] could not load the incoming-call page:', error);
       });
     },
     close,

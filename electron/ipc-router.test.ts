@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL } from './app-origin';
 import { createIpcRouter, type IpcRejection } from './ipc-router';
-import { BrowserWindow, FakeWebContents, ipcMain, resetElectronFake, senderAt } from './test-support/electron-fake';
+import { serveBlankAppPages } from './test-support/app-pages';
+import { app, BrowserWindow, FakeWebContents, ipcMain, resetElectronFake, senderAt } from './test-support/electron-fake';
 import { createWindowRegistry } from './window-registry';
 
 const account = {
@@ -33,7 +34,11 @@ function setup() {
   return { window, router, rejections, saved, published, ours };
 }
 
-beforeEach(resetElectronFake);
+beforeEach(() => {
+  resetElectronFake();
+  app.emitReady();
+  serveBlankAppPages();
+});
 
 describe('ipc router', () => {
   it('runs the handler for a valid payload from our page and returns its result', async () => {

@@ -1,9 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL } from './app-origin';
 import { createMainWindow } from './main-window';
-import { BrowserWindow, resetElectronFake } from './test-support/electron-fake';
+import { serveBlankAppPages } from './test-support/app-pages';
+import { app, BrowserWindow, resetElectronFake } from './test-support/electron-fake';
 
-beforeEach(resetElectronFake);
+beforeEach(() => {
+  resetElectronFake();
+  app.emitReady();
+  serveBlankAppPages();
+});
 
 describe('main window', () => {
   it('isolates and sandboxes the page, without Node.js, webviews or relaxed web security', () => {

@@ -32,6 +32,7 @@ type WindowConstructor<W> = new (options: WindowOptions) => W;
 export interface MainWindowLike {
   loadURL: BrowserWindow['loadURL'];
   show(): void;
+  isDestroyed(): boolean;
   once(event: 'ready-to-show', listener: () => void): unknown;
 }
 
@@ -39,7 +40,8 @@ export function createMainWindow<W extends MainWindowLike>(BrowserWindowClass: W
   const window = new BrowserWindowClass(mainWindowOptions(preloadPath));
   window.once('ready-to-show', () => window.show());
   window.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
-    console.error(`[window] could not load ${APP_ENTRY_URL}:`, error);
+    // A window closed while loading rejects its load; only a real failure is worth a word.
+    if (!window.isDestroyed()) console.error(`[window] could not load ${APP_ENTRY_URL}:`, error);
   });
   return window;
 }

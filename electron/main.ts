@@ -5,6 +5,7 @@ import {
   app,
   BrowserWindow,
   desktopCapturer,
+  dialog,
   globalShortcut,
   ipcMain,
   Menu,
@@ -14,18 +15,19 @@ import {
   screen,
   session,
   shell,
+  systemPreferences,
   Tray,
 } from 'electron';
-import { bundledAppPaths, startApp } from './app-lifecycle';
+import { bundledAppPaths, e2eRun, startApp } from './app-lifecycle';
 
 // Bundled as CommonJS, so __dirname is dist/electron (inside app.asar once packaged).
 const running = startApp(
-  { app, BrowserWindow, desktopCapturer, ipcMain, protocol, safeStorage, session, shell, Tray, Menu, Notification, globalShortcut, screen },
-  bundledAppPaths(__dirname),
+  { app, BrowserWindow, desktopCapturer, dialog, ipcMain, protocol, safeStorage, session, shell, systemPreferences, Tray, Menu, Notification, globalShortcut, screen },
+  bundledAppPaths(__dirname, { packaged: app.isPackaged, env: process.env }),
 );
 
 // The Playwright _electron suite reads the tray through `electronApp.evaluate`, since no
-// test can see the OS tray. Only when the suite asks for it; nothing else reads this.
-if (running && process.env.SOFTPHONE_E2E_HOOKS === '1') {
+// test can see the OS tray. Only when the suite asks for it, and never in an installed app.
+if (running && e2eRun(app.isPackaged, process.env)) {
   Object.assign(globalThis, { __softphoneApp: running });
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createCallNotifier, incomingCallNotification, missedCallNotification } from './notifications';
 import { incomingRinging } from './test-support/calls';
-import { FakeNotification, Notification, resetElectronFake } from './test-support/electron-fake';
+import { app, collectGarbage, fakeSystem, FakeNotification, Notification, resetElectronFake } from './test-support/electron-fake';
 
 const call = incomingRinging('c1@pbx', { displayName: 'Alice Martin', number: '+33123456789' });
 
@@ -22,6 +22,8 @@ describe('notification content', () => {
         { type: 'button', text: 'Answer' },
         { type: 'button', text: 'Decline' },
       ]);
+      // macOS would draw closeButtonText as a third button that only dismisses.
+      expect(incomingCallNotification(call, platform)).not.toHaveProperty('closeButtonText');
     }
     expect(incomingCallNotification(call, 'linux').actions).toBeUndefined();
   });
@@ -51,15 +53,20 @@ describe('notification text from a hostile caller', () => {
 
 describe('call notifier', () => {
   let log: string[];
-  const notifier = (platform: NodeJS.Platform) =>
-    createCallNotifier(Notification, platform, {
+  const notifier = (platform: NodeJS.Platform) => {
+    fakeSystem.platform = platform;
+    return createCallNotifier(Notification, platform, {
       answer: (id) => log.push(`answer ${id}`),
       decline: (id) => log.push(`decline ${id}`),
+      showWindow: () => log.push('window'),
       showMissedCalls: () => log.push('show'),
+      failed: (kind, id, error) => log.push(`failed ${kind} ${id} ${error}`),
     });
+  };
 
   beforeEach(() => {
     resetElectronFake();
+    app.emitReady();
     log = [];
   });
 
@@ -67,11 +74,48 @@ describe('call notifier', () => {
     const windows = notifier('win32');
     windows.incoming(call);
     windows.incoming(call);
-    const [shown] = FakeNotification.shown();
     expect(FakeNotification.shown()).toHaveLength(1);
-    shown?.pressAction(0);
-    shown?.pressAction(1);
+    FakeNotification.shown()[0]?.pressAction(0);
+    windows.incoming(call);
+    FakeNotification.shown()[1]?.pressAction(1);
     expect(log).toEqual(['answer c1@pbx', 'decline c1@pbx']);
+    expect(windows.liveCount()).toBe(0);
+  });
+
+  it('on macOS, every button says Answer or Decline and does what it says', () => {
+    const mac = notifier('darwin');
+    mac.incoming(call);
+    const [shown] = FakeNotification.shown();
+    expect(shown?.buttons()).toEqual(['Answer', 'Decline']);
+    shown?.pressButton(1);
+    expect(log).toEqual(['decline c1@pbx']);
+  });
+
+  it('brings the window from the incoming-call body, without counting anything as seen', () => {
+    notifier('win32').incoming(call);
+    FakeNotification.shown()[0]?.click();
+    expect(log).toEqual(['window']);
+  });
+
+  it('holds every notification until click, close or failure, so garbage collection cannot take one still on screen', async () => {
+    const linux = notifier('linux');
+    linux.missed(call);
+    linux.missed(incomingRinging('c2@pbx'));
+    await collectGarbage();
+    expect(FakeNotification.shown()).toHaveLength(2);
+    FakeNotification.shown()[0]?.click();
+    FakeNotification.shown()[1]?.dismiss();
+    expect(linux.liveCount()).toBe(0);
+    expect(log).toEqual(['show']);
+  });
+
+  it('reports a notification the OS could not show: an unsigned macOS build, no Linux daemon', async () => {
+    FakeNotification.signed = false;
+    notifier('darwin').incoming(call);
+    await new Promise((resolve) => setImmediate(resolve));
+    FakeNotification.daemonRunning = false;
+    notifier('linux').missed(incomingRinging('c2@pbx'));
+    expect(log).toEqual(['failed incoming c1@pbx Notifications are not allowed for this application', 'failed missed c2@pbx ']);
   });
 
   it('withdraws the notification when the call stops ringing', () => {

@@ -1,14 +1,21 @@
 // Desktop notifications for calls. The incoming-call notification carries Answer/Decline
-// buttons where the OS has them (macOS, Windows); Linux notifications have none, so there the
-// incoming-call popup window is used instead (incoming-call-popup.ts) and only missed calls are
-// notified. Notifications are silent: the renderer plays the ringtone (renderer/audio).
+// buttons where the OS has them (macOS, Windows); Linux notifications have none (the incoming-
+// call popup offers the buttons; incoming-call-alerts.ts says when a notification is shown too).
+// Notifications are silent: the renderer plays the ringtone (renderer/audio), and the user must
+// never hear two sounds.
+//
+// Electron keeps no reference to a Notification: once garbage-collected, its clicks and buttons
+// do nothing (electron/electron#16922; on macOS the delivered notification is even removed,
+// shell/browser/notifications/mac/cocoa_notification.mm). So every notification shown is held
+// here until the OS is done with it: 'click', 'action', 'close' or 'failed'.
 
 import type { NotificationConstructorOptions } from 'electron';
 import type { CallSessionJSON } from '../shared/call-session';
+import { APP_ID } from './app-identity';
 import { partyLabel } from './phone-calls';
 
-/** Windows shows notifications only for an app with this id (it must match electron-builder's appId). */
-export const APP_USER_MODEL_ID = 'org.softphone.desktop';
+/** Windows shows notifications only for an app with this id (electron-builder's appId, the Start-menu shortcut's). */
+export const APP_USER_MODEL_ID = APP_ID;
 
 const ANSWER_ACTION = 0;
 const DECLINE_ACTION = 1;
@@ -29,13 +36,14 @@ export function incomingCallNotification(call: CallSessionJSON, platform: NodeJS
     urgency: 'critical',
     timeoutType: 'never',
   };
+  // No `closeButtonText`: on macOS it is a third button that Electron reports as a dismissal
+  // ('close'), not as an action (notification_center_delegate.mm), so a "Decline" there would
+  // decline nothing.
   if (platformHasNotificationActions(platform)) {
     options.actions = [
       { type: 'button', text: 'Answer' },
       { type: 'button', text: 'Decline' },
     ];
-    // macOS: what the single visible button says when the actions are collapsed.
-    options.closeButtonText = 'Decline';
   }
   return options;
 }
@@ -47,8 +55,9 @@ export function missedCallNotification(call: CallSessionJSON): NotificationConst
 interface NotificationLike {
   show(): void;
   close(): void;
-  on(event: 'action', listener: (event: unknown, index: number) => void): unknown;
-  on(event: 'click', listener: () => void): unknown;
+  on(event: 'action', listener: (details: { actionIndex?: number }, actionIndex?: number) => void): unknown;
+  on(event: 'click' | 'close', listener: () => void): unknown;
+  on(event: 'failed', listener: (event: unknown, error: string) => void): unknown;
 }
 
 export interface NotificationPort {
@@ -56,11 +65,17 @@ export interface NotificationPort {
   isSupported(): boolean;
 }
 
+export type NotificationKind = 'incoming' | 'missed';
+
 export interface CallNotifierActions {
   answer(callId: string): void;
   decline(callId: string): void;
-  /** Missed-call click: bring the window (and its call history) forward. */
+  /** Incoming-call body click: bring the window (which shows the call) forward, nothing else. */
+  showWindow(): void;
+  /** Missed-call click: bring the window (and its call history) forward; the count is seen. */
   showMissedCalls(): void;
+  /** The OS could not show it (no notification daemon, an unsigned macOS build, Windows without its shortcut). */
+  failed(kind: NotificationKind, callId: string, error: string): void;
 }
 
 export interface CallNotifier {
@@ -68,31 +83,58 @@ export interface CallNotifier {
   /** The call stopped ringing: its notification is withdrawn. */
   stopRinging(callId: string): void;
   missed(call: CallSessionJSON): void;
+  /** Notifications still held (shown and not yet done with). */
+  liveCount(): number;
 }
 
 export function createCallNotifier(Notification: NotificationPort, platform: NodeJS.Platform, actions: CallNotifierActions): CallNotifier {
   const ringing = new Map<string, NotificationLike>();
+  const live = new Set<NotificationLike>();
+
+  function show(kind: NotificationKind, callId: string, options: NotificationConstructorOptions, onClick: () => void): NotificationLike {
+    const notification = new Notification(options);
+    live.add(notification);
+    const done = () => {
+      live.delete(notification);
+      if (ringing.get(callId) === notification) ringing.delete(callId);
+    };
+    notification.on('click', () => {
+      done();
+      onClick();
+    });
+    notification.on('close', done);
+    notification.on('failed', (_event, error) => {
+      done();
+      actions.failed(kind, callId, error);
+    });
+    return notification;
+  }
+
   return {
     incoming(call) {
       if (!Notification.isSupported() || ringing.has(call.sipCallId)) return;
-      const notification = new Notification(incomingCallNotification(call, platform));
-      notification.on('action', (_event, index) => {
+      const notification = show('incoming', call.sipCallId, incomingCallNotification(call, platform), () => actions.showWindow());
+      notification.on('action', (details, legacyIndex) => {
+        ringing.delete(call.sipCallId);
+        live.delete(notification);
+        const index = typeof details?.actionIndex === 'number' ? details.actionIndex : legacyIndex;
         if (index === ANSWER_ACTION) actions.answer(call.sipCallId);
         if (index === DECLINE_ACTION) actions.decline(call.sipCallId);
       });
-      notification.on('click', () => actions.showMissedCalls());
       ringing.set(call.sipCallId, notification);
       notification.show();
     },
     stopRinging(callId) {
-      ringing.get(callId)?.close();
+      const notification = ringing.get(callId);
       ringing.delete(callId);
+      if (!notification) return;
+      live.delete(notification);
+      notification.close();
     },
     missed(call) {
       if (!Notification.isSupported()) return;
-      const notification = new Notification(missedCallNotification(call));
-      notification.on('click', () => actions.showMissedCalls());
-      notification.show();
+      show('missed', call.sipCallId, missedCallNotification(call), () => actions.showMissedCalls()).show();
     },
+    liveCount: () => live.size,
   };
 }

@@ -3,7 +3,8 @@ import type { ScreenSharePickerBridge } from '../shared/ipc-contract';
 import { createIpcRouter } from './ipc-router';
 import { SCREEN_SHARE_PICKER_VIEW_SWITCH } from './preload-roles';
 import { SCREEN_SHARE_PICKER_PAGE_URL } from './screen-share-picker';
-import { BrowserWindow, contextBridge, ipcMain, ipcRenderer, resetElectronFake } from './test-support/electron-fake';
+import { serveBlankAppPages } from './test-support/app-pages';
+import { app, BrowserWindow, contextBridge, ipcMain, ipcRenderer, resetElectronFake } from './test-support/electron-fake';
 
 vi.mock('electron', () => import('./test-support/electron-fake'));
 
@@ -12,6 +13,8 @@ let bridge: ScreenSharePickerBridge;
 
 beforeAll(async () => {
   resetElectronFake();
+  app.emitReady();
+  serveBlankAppPages();
   // What Electron does with webPreferences.additionalArguments in a sandboxed renderer.
   process.argv.push(SCREEN_SHARE_PICKER_VIEW_SWITCH);
   picker = new BrowserWindow();

@@ -3,7 +3,8 @@ import type { IncomingCallBridge } from '../shared/ipc-contract';
 import { APP_ORIGIN } from './app-origin';
 import { createIpcRouter } from './ipc-router';
 import { INCOMING_CALL_VIEW_SWITCH } from './preload-roles';
-import { BrowserWindow, contextBridge, ipcMain, ipcRenderer, resetElectronFake } from './test-support/electron-fake';
+import { serveBlankAppPages } from './test-support/app-pages';
+import { app, BrowserWindow, contextBridge, ipcMain, ipcRenderer, resetElectronFake } from './test-support/electron-fake';
 
 vi.mock('electron', () => import('./test-support/electron-fake'));
 
@@ -12,6 +13,8 @@ let bridge: IncomingCallBridge;
 
 beforeAll(async () => {
   resetElectronFake();
+  app.emitReady();
+  serveBlankAppPages();
   // What Electron does with webPreferences.additionalArguments in a sandboxed renderer.
   process.argv.push(INCOMING_CALL_VIEW_SWITCH);
   popup = new BrowserWindow();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSecretStore, ICE_CREDENTIALS_FILE_NAME, SECRETS_FILE_NAME } from './secret-store';
-import { resetElectronFake, safeStorage } from './test-support/electron-fake';
+import { app, resetElectronFake, safeStorage } from './test-support/electron-fake';
 
 const PASSWORD = 'correct horse battery staple';
 let directory: string;
@@ -20,6 +20,7 @@ async function filesOnDisk(): Promise<Buffer> {
 
 beforeEach(async () => {
   resetElectronFake();
+  app.emitReady();
   directory = await mkdtemp(path.join(tmpdir(), 'secret-store-'));
   file = path.join(directory, SECRETS_FILE_NAME);
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { PhoneCommand } from '../shared/platform';
 import { incomingRinging } from './test-support/calls';
-import { FakeTray, Menu, resetElectronFake } from './test-support/electron-fake';
+import { app, fakeSystem, FakeTray, Menu, resetElectronFake } from './test-support/electron-fake';
 import { createTrayController, type TrayActions } from './tray-controller';
 import type { TrayState } from './tray-model';
 
@@ -19,6 +19,7 @@ let actions: TrayActions;
 
 beforeEach(() => {
   resetElectronFake();
+  app.emitReady();
   log = [];
   commands = [];
   actions = {
@@ -34,7 +35,7 @@ const ports = { Tray: FakeTray, Menu, iconPath: (icon: string) => `/icons/${icon
 
 describe('tray controller', () => {
   it('creates one tray with the icon, tooltip and menu of the state', () => {
-    createTrayController(ports, actions, idle);
+    createTrayController(ports, actions, idle, 'linux');
     const [tray] = FakeTray.all();
     expect(FakeTray.all()).toHaveLength(1);
     expect(tray?.image).toBe('/icons/registered.png');
@@ -43,7 +44,7 @@ describe('tray controller', () => {
   });
 
   it('sets the menu again on every update, as Linux needs', () => {
-    const controller = createTrayController(ports, actions, idle);
+    const controller = createTrayController(ports, actions, idle, 'linux');
     const tray = FakeTray.all()[0]!;
     controller.update({ ...idle, calls: [incomingRinging('c1@pbx')] });
     expect(tray.contextMenuSets).toBe(2);
@@ -51,7 +52,7 @@ describe('tray controller', () => {
   });
 
   it('routes answer and decline to phone commands for the ringing call', () => {
-    const controller = createTrayController(ports, actions, idle);
+    const controller = createTrayController(ports, actions, idle, 'linux');
     controller.update({ ...idle, calls: [incomingRinging('c1@pbx')] });
     const menu = FakeTray.all()[0]!.contextMenu!;
     menu.click('answer');
@@ -63,7 +64,7 @@ describe('tray controller', () => {
   });
 
   it('flips do-not-disturb, toggles the window, quits, and toggles the window on click', () => {
-    const controller = createTrayController(ports, actions, idle);
+    const controller = createTrayController(ports, actions, idle, 'linux');
     const tray = FakeTray.all()[0]!;
     tray.contextMenu!.click('do-not-disturb');
     controller.update({ ...idle, doNotDisturb: true, missedCalls: 2 });
@@ -75,9 +76,18 @@ describe('tray controller', () => {
     expect(log).toEqual(['dnd:true', 'dnd:false', 'toggle-window', 'show-missed', 'quit', 'toggle-window']);
   });
 
+  it('on macOS leaves the click to the menu it opens', () => {
+    fakeSystem.platform = 'darwin';
+    createTrayController(ports, actions, idle, 'darwin');
+    const tray = FakeTray.all()[0]!;
+    tray.click();
+    expect(tray.menuOpenCount).toBe(1);
+    expect(log).toEqual([]);
+  });
+
   it('replaces, rather than duplicates, a tray created earlier', () => {
-    createTrayController(ports, actions, idle);
-    const second = createTrayController(ports, actions, idle);
+    createTrayController(ports, actions, idle, 'linux');
+    const second = createTrayController(ports, actions, idle, 'linux');
     expect(FakeTray.all()).toHaveLength(1);
     second.destroy();
     expect(FakeTray.all()).toHaveLength(0);

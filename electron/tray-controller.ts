@@ -1,7 +1,10 @@
 // The tray icon itself: applies a TrayModel to an Electron Tray and routes menu clicks. The
 // tray is held in a module-level variable because Electron removes the icon when the Tray
 // object is garbage-collected, and the menu is set again on every change because Linux
-// (AppIndicator) only picks up a changed menu through a new setContextMenu call.
+// (AppIndicator) only picks up a changed menu through a new setContextMenu call. A left click
+// toggles the window on Windows and Linux; on macOS a click on an icon with a menu already opens
+// the menu (shell/browser/ui/tray_icon_cocoa.mm, mouseDown) and also emits 'click', so toggling
+// there too would hide the window under the menu the user is about to use.
 
 import type { MenuItemConstructorOptions } from 'electron';
 import type { PhoneCommand } from '../shared/platform';
@@ -65,13 +68,12 @@ function runAction(item: Extract<TrayMenuItem, { kind: 'action' }>, actions: Tra
   }
 }
 
-export function createTrayController<M>(ports: TrayPorts<M>, actions: TrayActions, initial: TrayState): TrayController {
+export function createTrayController<M>(ports: TrayPorts<M>, actions: TrayActions, initial: TrayState, platform: NodeJS.Platform): TrayController {
   liveTray?.destroy();
   const first = trayModel(initial);
   const tray = new ports.Tray(ports.iconPath(first.icon));
   liveTray = tray;
-  // Windows and macOS: a left click toggles the window; most Linux trays open the menu instead.
-  tray.on('click', () => actions.toggleWindow());
+  if (platform !== 'darwin') tray.on('click', () => actions.toggleWindow());
 
   const apply = (model: TrayModel) => {
     tray.setImage(ports.iconPath(model.icon));

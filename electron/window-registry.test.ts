@@ -1,8 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BrowserWindow, FakeWebContents, resetElectronFake } from './test-support/electron-fake';
+import { serveBlankAppPages } from './test-support/app-pages';
+import { app, BrowserWindow, FakeWebContents, resetElectronFake } from './test-support/electron-fake';
 import { createWindowRegistry } from './window-registry';
 
-beforeEach(resetElectronFake);
+beforeEach(() => {
+  resetElectronFake();
+  app.emitReady();
+  serveBlankAppPages();
+});
 
 describe('window registry', () => {
   it('recognises the web contents of registered windows until they close', () => {

@@ -27,7 +27,13 @@ export type ShortcutProblem = 'in-use' | 'invalid';
 
 export interface ShortcutStatus {
   accelerator: string;
+  /** The system accepted the shortcut: it is taken while its action applies (a call rings or is up). */
   registered: boolean;
+  /**
+   * Wayland: the shortcut was handed to the desktop portal, which never says whether it worked
+   * (the desktop may ask the user to confirm, or bind nothing): asked for, not known to work.
+   */
+  requested?: boolean;
   error?: ShortcutProblem;
 }
 
@@ -55,6 +61,8 @@ export interface AppPreferences {
   ringtoneVolume: number;
   /** No ringtone at all ("I answer on my desk phone"): calls still ring on screen. */
   ringtoneMuted: boolean;
+  /** The user agreed that the installed app opens sip:, tel: and callto: links (registered with the OS). */
+  handleCallLinks: boolean;
 }
 
 export const DEFAULT_APP_PREFERENCES: Readonly<AppPreferences> = Object.freeze({
@@ -72,6 +80,7 @@ export const DEFAULT_APP_PREFERENCES: Readonly<AppPreferences> = Object.freeze({
   autoDialLinks: false,
   ringtoneVolume: 80,
   ringtoneMuted: false,
+  handleCallLinks: false,
 });
 
 export function defaultAppPreferences(): AppPreferences {
@@ -149,6 +158,7 @@ export const appPreferencesSchema = z.strictObject({
   autoDialLinks: z.boolean(),
   ringtoneVolume: ringtoneVolumeSchema,
   ringtoneMuted: z.boolean(),
+  handleCallLinks: z.boolean(),
 });
 
 /**
@@ -172,6 +182,7 @@ export function readStoredPreferences(stored: unknown): AppPreferences {
   preferences.autoDialLinks = pick(z.boolean(), record.autoDialLinks, preferences.autoDialLinks);
   preferences.ringtoneVolume = pick(ringtoneVolumeSchema, record.ringtoneVolume, preferences.ringtoneVolume);
   preferences.ringtoneMuted = pick(z.boolean(), record.ringtoneMuted, preferences.ringtoneMuted);
+  preferences.handleCallLinks = pick(z.boolean(), record.handleCallLinks, preferences.handleCallLinks);
   const shortcuts = typeof record.shortcuts === 'object' && record.shortcuts !== null ? (record.shortcuts as Record<string, unknown>) : {};
   const merged = { ...preferences.shortcuts };
   for (const action of SHORTCUT_ACTIONS) merged[action] = pick(acceleratorSchema, shortcuts[action], merged[action]);

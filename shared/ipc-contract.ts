@@ -128,6 +128,7 @@ export const externalUrlSchema = z.string().min(1).max(2048);
 const shortcutStatusSchema = z.strictObject({
   accelerator: z.string().max(200),
   registered: z.boolean(),
+  requested: z.boolean().optional(),
   error: z.enum(['in-use', 'invalid']).optional(),
 });
 

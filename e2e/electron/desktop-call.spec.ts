@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { launchChromium } from '../support/browser';
 import { expectRising } from '../support/media-stats';
 import { dial, freshUser, openPhone, register, sessions, type TestPhone, waitForCallStatus } from '../support/phone-page';
-import { findElectron, launchSoftphone } from './electron-app';
+import { findElectron, launchSoftphone, MAIN_WINDOW_URL, POPUP_URL, windowAt } from './electron-app';
 
 const electron = findElectron();
 
@@ -36,7 +36,7 @@ test.describe('desktop app', () => {
     const browser = await launchChromium();
     try {
       const { app } = desktop;
-      const window = await app.firstWindow();
+      const window = await windowAt(app, MAIN_WINDOW_URL);
       await expect(window.getByLabel('WebSocket server')).toBeVisible();
 
       const trayView = () =>
@@ -49,18 +49,20 @@ test.describe('desktop app', () => {
       await expect.poll(async () => (await trayView())?.icon).toBe('registered');
 
       // Hidden in the tray, as most of the day: the call must come to the user.
-      await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.hide());
+      await app.evaluate(({ BrowserWindow }) =>
+        BrowserWindow.getAllWindows().find((candidate) => candidate.webContents.getURL().startsWith('app://softphone/index.html'))?.hide(),
+      );
       const caller = await openPhone(browser, { displayName: 'Alice Martin' });
       await register(caller);
-      const popupOpened = app.waitForEvent('window', { predicate: (page: Page) => page.url().includes('/incoming-call/') });
       await dial(caller, desk.user);
 
-      const popup = await popupOpened;
+      const popup = await windowAt(app, POPUP_URL);
       await expect(popup.getByRole('alertdialog')).toContainText('Alice Martin');
       await expect(popup.getByRole('button', { name: 'Answer call from Alice Martin' })).toBeEnabled();
       await expect(popup.getByRole('button', { name: 'Decline call from Alice Martin' })).toBeEnabled();
       await expect.poll(async () => (await trayView())?.icon).toBe('ringing');
 
+      // Taken from the X server only while the call rings (electron/global-shortcuts.ts).
       pressGlobalShortcut('ctrl+shift+a');
       await waitForCallStatus(caller.page, 'Established');
       await expect.poll(async () => (await trayView())?.icon).toBe('in-call');

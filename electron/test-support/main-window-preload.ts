@@ -6,10 +6,13 @@ import type { SoftphoneBridge } from '../../shared/ipc-contract';
 import { APP_ENTRY_URL } from '../app-origin';
 import { createIpcRouter, type IpcRouter } from '../ipc-router';
 import { createWindowRegistry } from '../window-registry';
-import { BrowserWindow, contextBridge, ipcMain, ipcRenderer, resetElectronFake } from './electron-fake';
+import { serveBlankAppPages } from './app-pages';
+import { app, BrowserWindow, contextBridge, ipcMain, ipcRenderer, resetElectronFake } from './electron-fake';
 
 export async function loadMainWindowPreload(): Promise<{ window: BrowserWindow; bridge: SoftphoneBridge }> {
   resetElectronFake();
+  app.emitReady();
+  serveBlankAppPages();
   const window = new BrowserWindow();
   await window.loadURL(APP_ENTRY_URL);
   ipcRenderer.bind(window.webContents);

@@ -7,7 +7,7 @@ import type { PhoneEventMap, SnapshotEvent } from './phone-events';
 import { reinviteError } from './reinvite-errors';
 import { openCamera, preferSharpness, sendVideoTrack, unsendVideoTrack } from './local-video';
 import { remoteSendsVideo, videoNegotiated } from './media-directions';
-import { cameraError, screenShareError } from './media-errors';
+import { cameraError, isScreenShareCancel, screenShareError } from './media-errors';
 import { SoftphoneSessionDescriptionHandler } from './softphone-sdh';
 import type { TypedEmitter } from './typed-emitter';
 
@@ -197,6 +197,8 @@ export class CallVideo {
       const display = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
       return this.stillInCall(display.getVideoTracks()[0] ?? null);
     } catch (error) {
+      // The user chose nothing to share: nothing failed.
+      if (isScreenShareCancel(error)) return null;
       this.host.emit('onActionFailed', this.host.snapshot(), screenShareError(error) ?? reinviteError('renegotiation-failed', error));
       return null;
     }

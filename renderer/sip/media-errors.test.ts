@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cameraError, microphoneError, screenShareError } from './media-errors';
+import { cameraError, isScreenShareCancel, microphoneError, screenShareError } from './media-errors';
 
 function domError(name: string): Error {
   const e = new Error('x');
@@ -45,8 +45,26 @@ describe('cameraError', () => {
 });
 
 describe('screenShareError', () => {
-  it('explains a refused or cancelled share', () => {
+  it('explains a refused share', () => {
     expect(screenShareError(domError('NotAllowedError'))?.code).toBe('screen-share-denied');
     expect(screenShareError(domError('TypeError'))).toBeNull();
+  });
+});
+
+describe('isScreenShareCancel', () => {
+  const named = (name: string, message: string) => Object.assign(new Error(message), { name });
+
+  it('is a Cancel in the browser’s picker or in the desktop app’s own', () => {
+    expect(isScreenShareCancel(named('NotAllowedError', 'Permission denied'))).toBe(true);
+    expect(isScreenShareCancel(named('NotAllowedError', 'Permission denied by user'))).toBe(true);
+    // What Electron's setDisplayMediaRequestHandler callback(null) gives the page.
+    expect(isScreenShareCancel(named('AbortError', 'Invalid capture constraints'))).toBe(true);
+  });
+
+  it('is not the OS refusing, nor a capture that failed to start', () => {
+    expect(isScreenShareCancel(named('NotAllowedError', 'Permission denied by system'))).toBe(false);
+    expect(isScreenShareCancel(named('AbortError', 'Could not start video source'))).toBe(false);
+    expect(isScreenShareCancel(named('NotReadableError', 'Could not start video source'))).toBe(false);
+    expect(isScreenShareCancel('Permission denied')).toBe(false);
   });
 });

@@ -43,7 +43,23 @@ export function cameraError(error: unknown): PhoneError | null {
   return deviceError(error, 'camera');
 }
 
-/** getDisplayMedia refused (the user pressed Cancel in the picker, or the OS said no). */
+/**
+ * Whether getDisplayMedia() ended because the user chose nothing, which is not a failure and
+ * gets no error: a browser's picker Cancel is a NotAllowedError ("Permission denied", unlike the
+ * OS refusing, "Permission denied by system"); in the desktop app the main process answers a
+ * Cancel in its own picker the only way Electron allows, which the page sees as an AbortError
+ * "Invalid capture constraints" (Electron's INVALID_DISPLAY_CAPTURE_CONSTRAINTS), and it explains
+ * the refusals that are not a Cancel itself (electron/display-media-handler.ts).
+ */
+export function isScreenShareCancel(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, message } = error as { name?: unknown; message?: unknown };
+  const text = typeof message === 'string' ? message : '';
+  if (name === 'NotAllowedError') return !/system/i.test(text);
+  return name === 'AbortError' && /invalid capture constraints/i.test(text);
+}
+
+/** getDisplayMedia refused by the OS or the browser, or failed to start (a Cancel is not: isScreenShareCancel). */
 export function screenShareError(error: unknown): PhoneError | null {
   const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
   if (name !== 'NotAllowedError' && name !== 'SecurityError' && name !== 'AbortError' && name !== 'NotReadableError') return null;
