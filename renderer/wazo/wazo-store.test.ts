@@ -4,6 +4,7 @@ import type { AccountSettings } from '../../shared/account-settings';
 import { CallSession } from '../../shared/call-session';
 import type { PlatformAdapter } from '../../shared/platform';
 import { setAppContext } from '../app-context';
+import { useRegistrationStore } from '../stores/registration';
 import type { PhoneApi } from '../sip/phone-api';
 import { WazoError } from './wazo-errors';
 import type { WazoRequest } from './wazo-http';
@@ -106,6 +107,9 @@ describe('Wazo sign-in', () => {
       },
     ]);
     expect(h.sockets).toEqual(['wss://wazo.example.com/api/websocketd/?token=tok-1&version=2']);
+    // The rest of the app reads the line's account (the dial pad's SIP domain), not its password.
+    expect(useRegistrationStore().form).toMatchObject({ sipUri: 'sip:wrtc17@wazo.example.com', password: '' });
+    expect(useRegistrationStore().defaultDomain).toBe('wazo.example.com');
     // A web tab stores nothing of it.
     expect(h.saves).toEqual([]);
   });

@@ -15,6 +15,7 @@ import type { AccountSettings } from '../../shared/account-settings';
 import { validateAccountSettings } from '../../shared/account-settings';
 import type { CallSession } from '../../shared/call-session';
 import { appContext } from '../app-context';
+import { useRegistrationStore } from '../stores/registration';
 import { createAuthClient, type AuthClient, type WazoAuthSession } from './auth-client';
 import { CALL_EVENT_NAMES } from './call-events';
 import { CallEventRouter } from './call-event-router';
@@ -97,6 +98,9 @@ export const useWazoStore = defineStore('wazo', () => {
         return false;
       }
       connection = startConnection(server, auth, http, session);
+      // The account the line runs on, as the rest of the app reads it (the dial pad takes its
+      // SIP domain from there); without the password, which is the line's, not the user's.
+      useRegistrationStore().form = { ...account, password: '' };
       serverHost.value = server.host;
       login.value = username;
       status.value = 'signed-in';
