@@ -156,6 +156,13 @@ describe('Wazo sign-in', () => {
     expect(h.connects[0]!.password).toBe('line-secret');
   });
 
+  test('desktop: a login that is no SIP user name (an e-mail address) still lets the account be saved first', async () => {
+    const h = setUp({ desktop: true });
+    await useWazoStore().signIn('wazo.example.com', 'alice@example.com', 'pw');
+    expect(h.saves.map((s) => s.settings.username)).toEqual(['wazo', 'wrtc17']);
+    expect(useWazoStore().status).toBe('signed-in');
+  });
+
   test('sign-out revokes the tokens and hangs up the line', async () => {
     const h = setUp();
     const wazo = useWazoStore();

@@ -118,10 +118,14 @@ export const useWazoStore = defineStore('wazo', () => {
     }
   }
 
-  /** The account the desktop host must have saved before the page may reach `server`. */
+  /**
+   * The account the desktop host must have saved before the page may reach `server`; the line's
+   * SIP user replaces the login once discovered (a login such as an e-mail address is no SIP
+   * user name: a placeholder stands in for it meanwhile).
+   */
   function provisionalAccount(server: WazoServer, username: string): AccountSettings {
-    const user = /^[A-Za-z0-9._~!$&'()*+,;=-]+$/.test(username) ? username : 'wazo';
-    return { serverUrl: sipWebSocketUrl(server), sipUri: server.hostname, username: user, password: '', iceServers: [] };
+    const account: AccountSettings = { serverUrl: sipWebSocketUrl(server), sipUri: server.hostname, username, password: '', iceServers: [] };
+    return validateAccountSettings(account, { requirePassword: false }).ok ? account : { ...account, username: 'wazo' };
   }
 
   async function saveForHost(account: AccountSettings): Promise<void> {
