@@ -162,7 +162,7 @@ describe('network policy', () => {
     await saveSettingsFile({ account });
     await started();
     const csp = (await protocol.fetch(APP_ENTRY_URL)).headers.get('content-security-policy');
-    expect(csp).toContain("connect-src 'self' ws: wss:;");
+    expect(csp).toContain("connect-src 'self' ws: wss: https:;");
     expect(csp).not.toContain('pbx.example.com');
   });
 

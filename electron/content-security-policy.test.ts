@@ -24,11 +24,11 @@ describe('content security policy', () => {
     expect(policy.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
   });
 
-  it('limits connections to the app and to WebSocket schemes, never http(s) or a wildcard', () => {
+  it('limits connections to the app, WebSocket schemes and https (origins are the allow-list\'s), never plain http or a wildcard', () => {
     const connect = directives(buildContentSecurityPolicy()).get('connect-src');
-    expect(connect).toEqual(["'self'", 'ws:', 'wss:']);
+    expect(connect).toEqual(["'self'", 'ws:', 'wss:', 'https:']);
     expect(connect).not.toContain('*');
-    expect(connect).not.toContain('https:');
+    expect(connect).not.toContain('http:');
   });
 
   it('never allows inline or evaluated script', () => {

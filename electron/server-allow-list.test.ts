@@ -49,6 +49,33 @@ describe('server allow-list', () => {
     }
   });
 
+  it('lets https through only to the Wazo stack of a saved Wazo account, never named by the page', async () => {
+    let saved: string | null = 'wss://wazo.example.com/api/asterisk/ws';
+    const allowList = createServerAllowList(() => saved);
+    const logged: string[] = [];
+    enforceServerAllowList(session.defaultSession, allowList, (message) => logged.push(message));
+    const cancelled = (url: string) => session.defaultSession.webRequest.request(url);
+    await expect(cancelled('https://wazo.example.com/api/auth/0.1/token')).resolves.toBe(false);
+    await expect(cancelled('https://wazo.example.com:443/api/confd/1.1/users/u')).resolves.toBe(false);
+    await expect(cancelled('wss://wazo.example.com/api/websocketd/?token=t&version=2')).resolves.toBe(false);
+    await expect(cancelled('https://wazo.example.com:8443/api/auth/0.1/token')).resolves.toBe(true); // other port
+    await expect(cancelled('https://evil.example/api/auth/0.1/token')).resolves.toBe(true);
+    await expect(cancelled('https://user:pw@wazo.example.com/')).resolves.toBe(true);
+    expect(logged).toHaveLength(3);
+    // A stack on another port keeps its port.
+    saved = 'wss://wazo.example.com:8443/api/asterisk/ws';
+    await expect(cancelled('https://wazo.example.com:8443/api/auth/0.1/token')).resolves.toBe(false);
+    await expect(cancelled('https://wazo.example.com/api/auth/0.1/token')).resolves.toBe(true);
+  });
+
+  it('lets no https through for a generic SIP account, an unencrypted one, or none', async () => {
+    for (const saved of ['wss://wazo.example.com:8089/ws', 'ws://wazo.example.com/api/asterisk/ws', 'wss://wazo.example.com/api/asterisk/ws?x=1', null]) {
+      const allowList = createServerAllowList(() => saved);
+      expect(allowList.isAllowed('https://wazo.example.com/api/auth/0.1/token'), String(saved)).toBe(false);
+      expect(allowList.isAllowed('https://wazo.example.com:8089/'), String(saved)).toBe(false);
+    }
+  });
+
   it('does not touch ordinary requests of the page', async () => {
     enforceServerAllowList(session.defaultSession, createServerAllowList(() => null), () => {});
     await expect(session.defaultSession.webRequest.request('app://softphone/index.html')).resolves.toBe(false);

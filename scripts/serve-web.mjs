@@ -16,10 +16,12 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",
-  // As narrow as a web page can be: the user types the SIP server into the page, after this
-  // header was sent, so the server cannot be named here and any ws:/wss: origin is allowed
-  // (the desktop app does better: its main process lets through only the saved account's server).
-  "connect-src 'self' ws: wss:",
+  // As narrow as a web page can be: the user types the SIP server (or the Wazo Platform server,
+  // whose APIs are https:) into the page, after this header was sent, so the server cannot be
+  // named here and any ws:/wss:/https: origin is allowed (the desktop app does better: its main
+  // process lets through only the saved account's server). Plain http: only to this machine,
+  // as the Wazo client accepts http:// only for a loopback server (the test stand-in).
+  "connect-src 'self' ws: wss: https: http://127.0.0.1:* http://localhost:*",
   "object-src 'none'",
   "base-uri 'none'",
   // The page has no form that posts anywhere; injected markup cannot post one either.

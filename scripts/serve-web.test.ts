@@ -79,7 +79,7 @@ describe('serve-web static server', () => {
     expect((await rawGet(server.port, '/assets/app.css')).headers['content-type']).toBe('text/css; charset=utf-8');
   });
 
-  it('forbids forms, plugins, <base> and framing, and connects only to itself and WebSocket servers', () => {
+  it('forbids forms, plugins, <base> and framing, and connects only to itself, WebSocket and https servers, and plain http on this machine', () => {
     const directives = new Map(
       CONTENT_SECURITY_POLICY.split(';').map((directive) => {
         const [name = '', ...sources] = directive.trim().split(/\s+/);
@@ -88,7 +88,8 @@ describe('serve-web static server', () => {
     );
     for (const name of ['form-action', 'object-src', 'base-uri', 'frame-ancestors']) expect(directives.get(name)).toEqual(["'none'"]);
     expect(directives.get('script-src')).toEqual(["'self'"]);
-    expect(directives.get('connect-src')).toEqual(["'self'", 'ws:', 'wss:']);
+    expect(directives.get('connect-src')).toEqual(["'self'", 'ws:', 'wss:', 'https:', 'http://127.0.0.1:*', 'http://localhost:*']);
+    expect(directives.get('connect-src')).not.toContain('http:');
   });
 
   it('answers app routes with index.html but missing assets with 404', async () => {

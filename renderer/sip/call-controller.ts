@@ -5,7 +5,7 @@
 
 import { Invitation, Inviter, SessionState, type Session } from 'sip.js';
 import type { SessionDescriptionHandler } from 'sip.js/lib/platform/web/session-description-handler/index.js';
-import { CallSession } from '../../shared/call-session';
+import { CallSession, type CallSessionInit } from '../../shared/call-session';
 import type { CallOutcome, PhoneError } from '../../shared/phone-status';
 import { cancelMeansAnsweredElsewhere, outcomeOfFailureResponse } from './call-outcomes';
 import { CallVideo } from './call-video';
@@ -23,6 +23,8 @@ import type { TypedEmitter } from './typed-emitter';
 type Emit = TypedEmitter<PhoneEventMap>['emit'];
 
 const DTMF_PATTERN = /^[0-9A-D#*,]{1,32}$/;
+/** What a call-control server may tell about a call (applyServerUpdate); the rest is SIP's. */
+const SERVER_FIELDS = ['call', 'callId', 'callerNumber', 'recording', 'recordingPaused', 'answeredBySystem', 'conference'] as const;
 /** Glare twice in a row is bad luck; three times means the far end is not going to agree. */
 const MAX_REINVITE_ATTEMPTS = 3;
 
@@ -393,6 +395,22 @@ export class CallController {
 
   setScreenSharing(on: boolean): Promise<void> {
     return this.oneAtATime(() => this.video.setScreenSharing(on));
+  }
+
+  // --- server-side news ----------------------------------------------------------------------
+
+  /** See PhoneApi.applyServerUpdate: a fresh snapshot when the server's fields changed. */
+  applyServerUpdate(update: Partial<CallSessionInit>): boolean {
+    if (this.ended) return false;
+    const serverOwned: Partial<CallSessionInit> = {};
+    for (const name of SERVER_FIELDS) {
+      if (update[name] !== undefined) (serverOwned as Record<string, unknown>)[name] = update[name];
+    }
+    const next = this.current.clone();
+    if (!next.updateFrom(serverOwned)) return false;
+    this.current = next;
+    this.emit('onSessionChanged', next);
+    return true;
   }
 
   // --- internals -----------------------------------------------------------------------------

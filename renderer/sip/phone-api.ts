@@ -3,7 +3,7 @@
 // here returns live SIP.js objects.
 
 import type { AccountSettings } from '../../shared/account-settings';
-import type { CallSession } from '../../shared/call-session';
+import type { CallSession, CallSessionInit } from '../../shared/call-session';
 import type { RegistrationSnapshot } from '../../shared/phone-status';
 import type { PhoneEventMap, PhoneEventName } from './phone-events';
 
@@ -54,6 +54,14 @@ export interface PhoneApi {
   /** Share a screen or window (getDisplayMedia; the desktop host shows its own picker). */
   startScreenSharing(callId: string): Promise<void>;
   stopScreenSharing(callId: string): Promise<void>;
+  /**
+   * News of a live call from a call-control server (Wazo's call events): merged through
+   * `updateFrom` into a fresh snapshot, announced with onSessionChanged. Only the server's own
+   * fields are taken (`call`, `callId`, `callerNumber`, `recording`, `recordingPaused`,
+   * `answeredBySystem`, `conference`); the SIP side stays the engine's. False when the call is
+   * unknown or over, or nothing changed.
+   */
+  applyServerUpdate(callId: string, update: Partial<CallSessionInit>): boolean;
   sessions(): CallSession[];
   session(callId: string): CallSession | undefined;
   remoteStream(callId: string): MediaStream | undefined;

@@ -11,7 +11,7 @@ import {
   validateAccountSettings,
   type AccountSettings,
 } from '../../shared/account-settings';
-import { CallSession } from '../../shared/call-session';
+import { CallSession, type CallSessionInit } from '../../shared/call-session';
 import { parseDialString, type DialTarget } from '../../shared/dial-string';
 import type { PhoneError, RegistrationSnapshot } from '../../shared/phone-status';
 import { CallController } from './call-controller';
@@ -551,6 +551,10 @@ class SipPhone implements PhoneApi {
 
   stopScreenSharing(callId: string): Promise<void> {
     return this.controller(callId).setScreenSharing(false);
+  }
+
+  applyServerUpdate(callId: string, update: Partial<CallSessionInit>): boolean {
+    return this.calls.get(callId)?.applyServerUpdate(update) ?? false;
   }
 
   sessions(): CallSession[] {
