@@ -29,6 +29,12 @@ export interface CallSessionFields {
   paused: boolean;
   recording: boolean;
   recordingPaused: boolean;
+  /**
+   * The far end has put this call on hold (its re-INVITE made our side receive-only or inactive):
+   * not part of the seed, added so the UI can say "Held by …". Unknown (undefined) until an
+   * offer from the far end has been read.
+   */
+  remotelyHeld: boolean | undefined;
   ringing: boolean;
   screensharing: boolean;
   sipCallId: string;
@@ -39,7 +45,7 @@ export interface CallSessionFields {
   videoRemotelyDowngraded: boolean | undefined;
 }
 
-/** What the constructor and `updateFrom` accept: any subset of the session's 29 properties. */
+/** What the constructor and `updateFrom` accept: any subset of the session's properties (the seed's 29, plus `remotelyHeld`). */
 export interface CallSessionInit extends CallSessionFields {
   /** Only used when `answerTime` is not given: `true` stamps now, `false` leaves it null. */
   answered: boolean;
@@ -50,7 +56,7 @@ export interface CallSessionInit extends CallSessionFields {
 const FIELD_NAMES = [
   'answerTime', 'answeredBySystem', 'autoAnswer', 'call', 'callId', 'callerNumber', 'cameraEnabled',
   'conference', 'creationTime', 'dialedExtension', 'displayName', 'endTime', 'ignored', 'isCaller',
-  'muted', 'number', 'paused', 'recording', 'recordingPaused', 'ringing', 'screensharing', 'sipCallId',
+  'muted', 'number', 'paused', 'recording', 'recordingPaused', 'remotelyHeld', 'ringing', 'screensharing', 'sipCallId',
   'sipSession', 'sipStatus', 'startTime', 'videoMuted', 'videoRemotelyDowngraded',
 ] as const satisfies ReadonlyArray<keyof CallSessionFields>;
 type FieldName = (typeof FIELD_NAMES)[number];
@@ -84,6 +90,7 @@ export const callSessionJsonSchema = z
     paused: z.boolean(),
     recording: z.boolean(),
     recordingPaused: z.boolean(),
+    remotelyHeld: z.boolean().optional(),
     ringing: z.boolean(),
     screensharing: z.boolean(),
     sipCallId: z.string(),
@@ -124,6 +131,7 @@ export class CallSession implements CallSessionFields {
   paused: boolean;
   recording: boolean;
   recordingPaused: boolean;
+  remotelyHeld: boolean | undefined;
   ringing: boolean;
   screensharing: boolean;
   sipCallId: string;
@@ -167,6 +175,7 @@ export class CallSession implements CallSessionFields {
     this.paused = init.paused ?? false;
     this.recording = init.recording ?? false;
     this.recordingPaused = init.recordingPaused ?? false;
+    this.remotelyHeld = init.remotelyHeld;
     this.ringing = init.ringing ?? false;
     this.screensharing = init.screensharing ?? false;
     this.sipCallId = init.sipCallId ?? '';
@@ -264,6 +273,10 @@ export class CallSession implements CallSessionFields {
     this.videoRemotelyDowngraded = value;
   }
 
+  setRemotelyHeld(value: boolean): void {
+    this.remotelyHeld = value;
+  }
+
   /**
    * Copies each property of `other` that is defined and differs from ours; `false`, `''` and
    * `null` overwrite, `undefined` never does. Dates compare by time and `call` by value, so a
@@ -359,6 +372,11 @@ export class CallSession implements CallSessionFields {
     return !!this.videoRemotelyDowngraded;
   }
 
+  /** The far end holds the call (see `remotelyHeld`); our own hold is `isOnHold()`. */
+  isRemotelyHeld(): boolean {
+    return !!this.remotelyHeld;
+  }
+
   /** The seed's name. */
   recordingIsPaused(): boolean {
     return !!this.recordingPaused;
@@ -444,6 +462,7 @@ export class CallSession implements CallSessionFields {
       paused: this.paused,
       recording: this.recording,
       recordingPaused: this.recordingPaused,
+      remotelyHeld: this.remotelyHeld,
       ringing: this.ringing,
       screensharing: this.screensharing,
       sipCallId: this.sipCallId,

@@ -175,6 +175,7 @@ export const en = {
   'outcome.hung-up-locally': 'Call with {party} ended',
   'outcome.hung-up-remotely': '{name} hung up',
   'outcome.declined-locally': 'You declined the call from {party}',
+  'outcome.do-not-disturb': 'Missed call from {party} — do not disturb',
   'outcome.declined': 'Call declined',
   'outcome.busy': 'Busy',
   'outcome.not-found': 'Not found',

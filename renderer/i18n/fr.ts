@@ -174,6 +174,7 @@ export const fr: Catalogue = {
   'outcome.hung-up-locally': 'Appel avec {party} terminé',
   'outcome.hung-up-remotely': '{name} a raccroché',
   'outcome.declined-locally': "Vous avez refusé l'appel de {party}",
+  'outcome.do-not-disturb': 'Appel manqué de {party} — ne pas déranger',
   'outcome.declined': 'Appel refusé',
   'outcome.busy': 'Occupé',
   'outcome.not-found': 'Correspondant introuvable',

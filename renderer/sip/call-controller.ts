@@ -13,6 +13,7 @@ import { ReinviteRejected, reinviteError } from './reinvite-errors';
 import { microphoneError } from './media-errors';
 import type { PhoneEventMap, SnapshotEvent } from './phone-events';
 import { reinviteGlareDelayMs } from './reinvite-glare';
+import { remoteHoldFromOffer } from './remote-hold';
 import { answerSessionRefreshes } from './session-timer';
 import { watchMedia } from './media-watchdog';
 import { byeOutcome, BYE_ANSWER_WAIT_MS, CANCEL_ANSWER_WAIT_MS, RECONNECT_REFRESH_RETRY_DELAYS_MS, watchAckTimeout } from './call-end';
@@ -64,8 +65,11 @@ export class CallController {
       ...session.delegate,
       onSessionDescriptionHandler: (sdh) => {
         this.video.attach(sdh);
-        // Mute may be pressed before the microphone opens: apply it to the tracks when they come.
-        if (sdh instanceof SoftphoneSessionDescriptionHandler) sdh.onLocalMedia = () => this.applyMute();
+        if (sdh instanceof SoftphoneSessionDescriptionHandler) {
+          // Mute may be pressed before the microphone opens: apply it to the tracks when they come.
+          sdh.onLocalMedia = () => this.applyMute();
+          sdh.onRemoteOffer = (sdp) => this.onRemoteOffer(sdp);
+        }
         const connection = (sdh as SessionDescriptionHandler).peerConnection;
         if (connection) {
           this.stopMediaWatch = watchMedia(connection, {
@@ -170,7 +174,8 @@ export class CallController {
     const invitation = this.session as Invitation;
     // Establishing too: the user may decline while the answer still waits for the microphone.
     if (invitation.state !== SessionState.Initial && invitation.state !== SessionState.Establishing) return;
-    this.outcome = { reason: 'declined-locally', sipCode: statusCode };
+    // 486 is only ever sent for do-not-disturb: the user did not decline that call, they missed it.
+    this.outcome = { reason: statusCode === 486 ? 'do-not-disturb' : 'declined-locally', sipCode: statusCode };
     await invitation.reject({ statusCode, reasonPhrase: statusCode === 603 ? 'Decline' : 'Busy Here' });
   }
 
@@ -286,6 +291,13 @@ export class CallController {
     for (const track of this.localAudioTracks()) track.enabled = !silent;
   }
 
+  /** The call's WebRTC statistics (for the call-quality reading), or null before or after media. */
+  stats(): Promise<RTCStatsReport> | null {
+    const connection = this.sdh()?.peerConnection;
+    if (!connection || connection.connectionState === 'closed' || this.ended) return null;
+    return connection.getStats();
+  }
+
   async sendDtmf(tones: string): Promise<void> {
     const error: PhoneError = {
       code: 'dtmf-failed',
@@ -355,6 +367,13 @@ export class CallController {
   }
 
   // --- internals -----------------------------------------------------------------------------
+
+  /** The far end's offer says whether it holds the call; "Held by …" follows it (remote-hold.ts). */
+  private onRemoteOffer(sdp: string): void {
+    const held = remoteHoldFromOffer(sdp, this.current.paused);
+    if (held === null || held === this.current.isRemotelyHeld()) return;
+    this.emitChange((s) => s.setRemotelyHeld(held));
+  }
 
   /**
    * Changes to the call's media (hold, camera, share, the refresh after a reconnect) run one
