@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CallSession } from '../../shared/call-session';
-import { callPhase, dialDisplayText, formatDuration, partyLabel } from './call-presentation';
+import { callPhase, formatDuration, partyLabel } from './call-presentation';
 
 describe('formatDuration', () => {
   test.each([
@@ -33,18 +33,5 @@ describe('callPhase', () => {
     expect(callPhase(call)).toBe('connected');
     call.hold();
     expect(callPhase(call)).toBe('on-hold');
-  });
-});
-
-describe('dialDisplayText', () => {
-  test('shows the compact form, with or without a domain configured', () => {
-    expect(dialDisplayText('+33 1 23-45', '')).toBe('+3312345');
-    expect(dialDisplayText('sip:1001@pbx.example.com', 'pbx.example.com')).toBe('1001');
-    expect(dialDisplayText('sip:1001@pbx.example.com', '')).toBe('1001@pbx.example.com');
-  });
-
-  test('is null for what cannot be dialled', () => {
-    expect(dialDisplayText('<sip:1001@x>', 'pbx.example.com')).toBeNull();
-    expect(dialDisplayText('   ', '')).toBeNull();
   });
 });
