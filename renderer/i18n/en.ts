@@ -220,10 +220,13 @@ export const en = {
 
   'title.idle': 'Softphone',
   'title.offline': 'Softphone (offline)',
-  'title.incoming': 'Incoming call — {name}',
-  'title.calling': 'Calling {name}…',
-  'title.inCall': 'In call — {name}',
-  'title.onHold': 'On hold — {name}',
+  'title.incoming': 'Ringing: {name} — Softphone',
+  'title.calling': 'Calling {name}… — Softphone',
+  'title.inCall': 'In call with {name} ({duration})',
+  'title.onHold': 'On hold: {name} ({duration})',
+
+  'notify.incoming': 'Incoming call',
+  'notify.missed': 'Missed call',
 } as const satisfies Record<CodeMessageKey, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -219,8 +219,11 @@ export const fr: Catalogue = {
 
   'title.idle': 'Softphone',
   'title.offline': 'Softphone (hors ligne)',
-  'title.incoming': 'Appel entrant — {name}',
-  'title.calling': 'Appel vers {name}…',
-  'title.inCall': 'En communication — {name}',
-  'title.onHold': 'En attente — {name}',
+  'title.incoming': 'Appel entrant : {name} — Softphone',
+  'title.calling': 'Appel vers {name}… — Softphone',
+  'title.inCall': 'En communication avec {name} ({duration})',
+  'title.onHold': 'En attente : {name} ({duration})',
+
+  'notify.incoming': 'Appel entrant',
+  'notify.missed': 'Appel manqué',
 };
