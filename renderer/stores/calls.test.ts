@@ -37,8 +37,11 @@ describe('calls store', () => {
     const calls = useCallsStore();
     const call = incoming('in-1');
     context.events.emit('onSessionChanged', ended(call));
+    context.events.emit('onCallCanceled', ended(call), false);
     context.events.emit('onCallEnded', ended(call), { reason: 'missed' });
     expect(calls.lastEnded?.outcome.reason).toBe('missed');
+    // Told once, with the last word on the call.
+    expect(context.platform.callEnded).toHaveBeenCalledTimes(1);
     expect(context.platform.callEnded).toHaveBeenCalledWith(expect.objectContaining({ sipCallId: 'in-1' }), { reason: 'missed' });
     await vi.advanceTimersByTimeAsync(OUTCOME_VISIBLE_MS - 1000);
     expect(calls.lastEnded).not.toBeNull();

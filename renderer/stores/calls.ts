@@ -101,7 +101,6 @@ export const useCallsStore = defineStore('calls', () => {
   function recordEnd(session: CallSession, outcome: CallOutcome): void {
     const id = session.getId();
     if (!id) return;
-    platform.callEnded?.(session.toJSON(), { ...outcome });
     const alreadyShown = failuresShown.has(id);
     if (dialledFromInput !== null && id === dialledCallId && !session.isAnswered()) {
       // The call did not go through: the number stays in the field, to try again.
@@ -147,7 +146,11 @@ export const useCallsStore = defineStore('calls', () => {
   let actionFailures = 0;
 
   phone.on('onSessionChanged', track);
-  phone.on('onCallEnded', recordEnd);
+  // onCallEnded is the last word on every call (the others may come before it for the same call).
+  phone.on('onCallEnded', (session, outcome) => {
+    platform.callEnded?.(session.toJSON(), { ...outcome });
+    recordEnd(session, outcome);
+  });
   phone.on('onCallTransfer', (session, transfer) => {
     const id = session.getId();
     if (id) transfers.value = withEntry(transfers.value, id, transfer ?? undefined);
