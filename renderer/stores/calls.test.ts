@@ -69,6 +69,16 @@ describe('calls store', () => {
     expect(calls.lastEnded).toBeNull();
   });
 
+  test('the same when the call ends a moment before its failure is reported', () => {
+    const calls = useCallsStore();
+    const call = snapshot({ sipCallId: 'in-7', ringing: true });
+    context.events.emit('onSessionChanged', call);
+    context.events.emit('onCallEnded', ended(call), { reason: 'failed' });
+    expect(calls.lastEnded?.outcome.reason).toBe('failed');
+    context.events.emit('onActionFailed', call, { code: 'microphone-denied', message: 'blocked' });
+    expect(calls.lastEnded).toBeNull();
+  });
+
   test('a failed call keeps its number in the field; an answered one frees it, and the last number is remembered', async () => {
     const calls = useCallsStore();
     calls.dialInput = '1002';

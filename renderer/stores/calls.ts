@@ -205,6 +205,9 @@ export const useCallsStore = defineStore('calls', () => {
     actionFailures += 1;
     const id = session?.getId();
     if (id) failuresShown.add(id);
+    // The engine may end the call a moment before it reports why (a refused microphone ends
+    // the answer first): the banner replaces the vaguer line then too.
+    if (id && lastEndedId.value === id && endedCalls.value.get(id)?.outcome.reason === 'failed') clearOutcome();
     errors.reportPhoneError(error);
   });
   phone.on('onCallAccepted', (session) => {
