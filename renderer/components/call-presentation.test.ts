@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CallSession } from '../../shared/call-session';
-import { callPhase, formatDuration, partyLabel } from './call-presentation';
+import { callPhase, formatDuration, partyLabel, transferLine } from './call-presentation';
 
 describe('formatDuration', () => {
   test.each([
@@ -33,5 +33,22 @@ describe('callPhase', () => {
     expect(callPhase(call)).toBe('connected');
     call.hold();
     expect(callPhase(call)).toBe('on-hold');
+  });
+});
+
+describe('transferLine', () => {
+  const held = () => new CallSession({ sipCallId: 'c', displayName: '\u202EBob', number: '1002', paused: true, answerTime: new Date() });
+
+  test('says where the call goes while the transfer runs', () => {
+    expect(transferLine({ status: 'transferring', target: 'Carol' }, held())).toBe('Transferring to Carol…');
+  });
+
+  test('a failed transfer is news only while the user is still held with the transferor, whose name is made safe', () => {
+    const failed = { status: 'failed', target: 'Carol', outcome: { reason: 'not-found', sipCode: 404 } } as const;
+    expect(transferLine(failed, held())).toBe('The transfer to Carol failed: Not found (404). You are still on hold with Bob — Resume to talk.');
+    const resumed = held();
+    resumed.resume();
+    expect(transferLine(failed, resumed)).toBeNull();
+    expect(transferLine(null, held())).toBeNull();
   });
 });

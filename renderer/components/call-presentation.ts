@@ -1,4 +1,4 @@
-// How a call is described on screen, shared by the call components and the page title.
+// How a call is described on screen, shared by the call components.
 
 import type { CallSession } from '../../shared/call-session';
 import { safeDisplayText } from '../../shared/display-name';
@@ -22,8 +22,6 @@ export function partyLabel(displayName: string, number: string): string {
 }
 
 export { formatDuration } from '../i18n/format-duration';
-export { dialDisplayText } from '../dialing/dial-display';
-export { PAD_KEYS, PAD_LETTERS, type PadKey } from '../dialing/pad-keys';
 export type { EndedCall } from '../stores/ended-call';
 
 /** What a call's state is called on screen. */
