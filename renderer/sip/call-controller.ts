@@ -272,7 +272,8 @@ export class CallController {
       });
     } catch (error) {
       this.applyMute();
-      this.emit('onActionFailed', this.current, reinviteError(code, error));
+      // A call that ended meanwhile has nothing left to hold: no alert about it.
+      if (this.session.state !== SessionState.Terminated && !this.ended) this.emit('onActionFailed', this.current, reinviteError(code, error));
       return;
     }
     this.emitChange((s) => (hold ? s.hold() : s.resume()), [hold ? 'onCallHeld' : 'onCallResumed']);
@@ -478,17 +479,33 @@ export class CallController {
 
   private reinvite(withoutSdp: boolean): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      // A call that ends while its re-INVITE is out (the far end hung up as we held it, as a
+      // transferor often does right after its REFER) may never see the answer: SIP.js drops a
+      // response for a dialog it has closed. Settle on the end too, or whatever waits for the
+      // change (the new call of a transfer waits for the hold) waits for ever.
+      const onState = (state: SessionState) => {
+        if (state === SessionState.Terminated) settle(() => reject(new Error('The call ended during the change.')));
+      };
+      let settled = false;
+      const settle = (done: () => void) => {
+        if (settled) return;
+        settled = true;
+        this.session.stateChange.removeListener(onState);
+        done();
+      };
+      this.session.stateChange.addListener(onState);
       this.session
         .invite({
           withoutSdp,
           requestDelegate: {
             // SIP.js reports an accepted re-INVITE even when applying its answer failed and it
             // ended the call: only a call still up counts as changed.
-            onAccept: () => (this.session.state === SessionState.Established ? resolve() : reject(new Error('The call ended during the change.'))),
-            onReject: (response) => reject(new ReinviteRejected(response.message.statusCode ?? 500)),
+            onAccept: () =>
+              settle(() => (this.session.state === SessionState.Established ? resolve() : reject(new Error('The call ended during the change.')))),
+            onReject: (response) => settle(() => reject(new ReinviteRejected(response.message.statusCode ?? 500))),
           },
         })
-        .catch(reject);
+        .catch((error: unknown) => settle(() => reject(error)));
     });
   }
 
