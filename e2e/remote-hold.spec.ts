@@ -40,7 +40,8 @@ test('a JsSIP far end holds the call (sendonly): "Held by Jane JsSIP", gone on u
     await expect(alice.page.getByText('Held by Jane JsSIP')).toBeVisible();
     await expect(alice.page.getByText('Connected', { exact: true })).toBeVisible();
 
-    await jane.unhold();
+    // JsSIP takes no new re-INVITE before its hold is acknowledged: ask until it agrees.
+    await expect.poll(() => jane.unhold().then(() => true, () => false), { message: 'JsSIP resumed the call' }).toBe(true);
     await expect(alice.page.getByText('Held by Jane JsSIP')).toHaveCount(0);
     expect((await sessions(alice.page))[0]).toMatchObject({ remotelyHeld: false, paused: false });
   } finally {
