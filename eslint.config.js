@@ -50,6 +50,15 @@ export default tseslint.config(
       'renderer/ runs in a sandboxed page: talk to the host through PlatformAdapter, never Electron or Node.'),
   },
   {
+    // The UI depends on the stores and the engine, never the other way round: a store, the engine
+    // or a platform adapter that imported a component would drag the view into code that must
+    // run (and be tested) without it.
+    files: ['renderer/**/*.ts'],
+    ignores: ['renderer/components/**', 'renderer/**/*.test.ts', 'renderer/main.ts'],
+    rules: restrict([...electronPatterns, ...nodePatterns, '../electron/*', '../../electron/*', '../components/*', '../../components/*', '*.vue'],
+      'renderer/ runs in a sandboxed page (no Electron or Node), and only components import components.'),
+  },
+  {
     files: ['electron/preload.ts'],
     rules: {
       'no-restricted-imports': ['error', {

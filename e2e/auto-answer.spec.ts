@@ -1,13 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { dial, env, sessions, waitForCallStatus, withRegisteredPhones } from './support/phone-page';
+import { dial, env, openPreferences, sessions, waitForCallStatus, withRegisteredPhones } from './support/phone-page';
 import { receivedStatusCodes, runSipp } from './support/sipp';
 
 const autoAnswerScenario = fileURLToPath(new URL('./sipp/invite-auto-answer.xml', import.meta.url));
 
 async function chooseAutoAnswer(page: Page, mode: 'Off' | 'Always' | 'When the call asks for it (intercom, paging)'): Promise<void> {
-  const panel = page.getByRole('region', { name: 'Preferences' });
-  await panel.locator('summary').click();
+  const panel = await openPreferences(page);
   await panel.getByLabel('Auto-answer').selectOption({ label: mode });
   await panel.getByRole('button', { name: 'Save preferences' }).click();
   await expect(panel.getByText('Preferences saved.')).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNotRising, expectRising } from './support/media-stats';
-import { answeredCall, dial, freshUser, sessions, withRegisteredPhones } from './support/phone-page';
+import { answeredCall, dial, freshUser, openPreferences, sessions, withRegisteredPhones } from './support/phone-page';
 
 test.describe('call outcomes', () => {
   test('B declines: A is told the call was declined (603)', async () => {
@@ -18,8 +18,7 @@ test.describe('call outcomes', () => {
 
   test('B is on do-not-disturb: A is told B is busy (486)', async () => {
     await withRegisteredPhones(['Alice', 'Bob'], async ([alice, bob]) => {
-      const preferences = bob.page.getByRole('region', { name: 'Preferences' });
-      await preferences.locator('summary').click();
+      const preferences = await openPreferences(bob.page);
       await preferences.getByLabel('Do not disturb').check();
       await preferences.getByRole('button', { name: 'Save preferences' }).click();
 

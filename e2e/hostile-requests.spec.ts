@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { expectRising } from './support/media-stats';
-import { answeredCall, env, sessions, withRegisteredPhones, type TestPhone } from './support/phone-page';
+import { answeredCall, env, openPreferences, sessions, withRegisteredPhones, type TestPhone } from './support/phone-page';
 import { receivedStatusCodes, runSipp, type SippOptions } from './support/sipp';
 
 // Requests a real PBX or a hostile peer may send: each gets a SIP answer that SIPp (an
@@ -34,9 +34,7 @@ async function normalCallWorks(alice: TestPhone, bob: TestPhone): Promise<void> 
 }
 
 async function savePreferences(page: Page, change: (panel: ReturnType<Page["getByRole"]>) => Promise<unknown>): Promise<void> {
-  const panel = page.getByRole('region', { name: 'Preferences' });
-  // The panel stays open after a first save.
-  if (!(await panel.getByRole('button', { name: 'Save preferences' }).isVisible())) await panel.locator('summary').click();
+  const panel = await openPreferences(page);
   await change(panel);
   await panel.getByRole('button', { name: 'Save preferences' }).click();
   await expect(panel.getByText('Preferences saved.')).toBeVisible();

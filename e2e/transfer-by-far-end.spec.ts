@@ -3,7 +3,7 @@ import { launchChromium } from './support/browser';
 import { instrumentCaptureTracks, liveCaptureTracks } from './support/capture-tracks';
 import { expectJsSipAudioFlowing, openJsSipPhone, type JsSipPhone } from './support/jssip-phone';
 import { expectRising } from './support/media-stats';
-import { dial, freshUser, openPhone, register, sessions, waitForCallStatus, type TestPhone } from './support/phone-page';
+import { dial, freshUser, openPhone, openPreferences, register, sessions, waitForCallStatus, type TestPhone } from './support/phone-page';
 
 // A REFER from the far end (blind transfer, RFC 3515), sent by an independent SIP stack (JsSIP).
 // The transferee is our phone A: the new call must be one the user sees, hears and can hang up,
@@ -132,8 +132,7 @@ test.describe('transfer requested by the far end (REFER)', () => {
   test('transfers refused in Preferences: B gets 603, nothing is dialled, A and B keep talking', async () => {
     await withBrowser(async (browser) => {
       const alice = await ourPhone(browser, 'Alice Martin');
-      const preferences = alice.page.getByRole('region', { name: 'Preferences' });
-      await preferences.locator('summary').click();
+      const preferences = await openPreferences(alice.page);
       await preferences.getByLabel('Accept transfers requested by the other side').uncheck();
       await preferences.getByRole('button', { name: 'Save preferences' }).click();
       const carol = await openJsSipPhone(browser, { displayName: 'Carol JsSIP' });

@@ -39,6 +39,7 @@ function fullSession(): CallSession {
     paused: false,
     recording: true,
     recordingPaused: false,
+    remotelyHeld: true,
     ringing: false,
     screensharing: true,
     sipCallId: SIP_CALL_ID,
@@ -76,6 +77,7 @@ describe('CallSession properties and their defaults', () => {
     expect(session.paused).toBe(false);
     expect(session.recording).toBe(false);
     expect(session.recordingPaused).toBe(false);
+    expect(session.remotelyHeld).toBeUndefined();
     expect(session.ringing).toBe(false);
     expect(session.screensharing).toBe(false);
     expect(session.sipCallId).toBe('');
@@ -213,6 +215,15 @@ describe('state setters', () => {
     expect(session.conference).toBe(false);
   });
 
+  it('setRemotelyHeld(value) sets remotelyHeld, apart from our own hold', () => {
+    const session = new CallSession();
+    session.setRemotelyHeld(true);
+    expect(session.remotelyHeld).toBe(true);
+    expect(session.paused).toBe(false);
+    session.setRemotelyHeld(false);
+    expect(session.remotelyHeld).toBe(false);
+  });
+
   it('setVideoRemotelyDowngraded(value) sets videoRemotelyDowngraded', () => {
     const session = new CallSession();
     session.setVideoRemotelyDowngraded(true);
@@ -273,6 +284,7 @@ describe('predicates', () => {
     ['isRecording', 'recording'],
     ['isConference', 'conference'],
     ['isVideoRemotelyDowngraded', 'videoRemotelyDowngraded'],
+    ['isRemotelyHeld', 'remotelyHeld'],
     ['recordingIsPaused', 'recordingPaused'],
     ['isRecordingPaused', 'recordingPaused'],
   ] as const)('%s() reports %s', (predicate, property) => {
@@ -452,6 +464,7 @@ describe('updateFrom', () => {
       call: undefined,
       answeredBySystem: undefined,
       videoRemotelyDowngraded: undefined,
+      remotelyHeld: undefined,
       sipSession: undefined,
     });
     expect(changed).toBe(false);
@@ -564,6 +577,7 @@ describe('toJSON', () => {
       paused: false,
       recording: true,
       recordingPaused: false,
+      remotelyHeld: true,
       ringing: false,
       screensharing: true,
       sipCallId: SIP_CALL_ID,
@@ -607,6 +621,21 @@ describe('CallSession.parse', () => {
     const original = new CallSession({ number: '1001', isCaller: true });
     const revived = CallSession.parse(JSON.parse(JSON.stringify(original)));
     expect(revived.toJSON()).toEqual(original.toJSON());
+  });
+
+  it('keeps remotelyHeld through toJSON, structuredClone, parse and clone, and reads a snapshot without it as unknown', () => {
+    const held = new CallSession({ sipCallId: SIP_CALL_ID, remotelyHeld: true });
+    expect(held.toJSON().remotelyHeld).toBe(true);
+    expect(CallSession.parse(structuredClone(held.toJSON())).isRemotelyHeld()).toBe(true);
+    expect(CallSession.parse(JSON.parse(JSON.stringify(held))).remotelyHeld).toBe(true);
+    expect(held.clone().remotelyHeld).toBe(true);
+    const released = held.clone();
+    released.setRemotelyHeld(false);
+    expect(CallSession.parse(released.toJSON()).remotelyHeld).toBe(false);
+    // A snapshot written before the field existed (stored history, an older page) still parses.
+    const { remotelyHeld: _dropped, ...older } = held.toJSON();
+    expect(CallSession.parse(older).remotelyHeld).toBeUndefined();
+    expect(() => CallSession.parse({ ...held.toJSON(), remotelyHeld: 'yes' })).toThrow(/remotelyHeld/);
   });
 
   it('drops a smuggled sipSession and unknown keys', () => {

@@ -30,6 +30,12 @@ export interface CallSessionFields {
   paused: boolean;
   recording: boolean;
   recordingPaused: boolean;
+  /**
+   * The far end has put this call on hold (its re-INVITE made our side receive-only or inactive):
+   * not part of the seed, added so the UI can say "Held by …". Unknown (undefined) until an
+   * offer from the far end has been read.
+   */
+  remotelyHeld: boolean | undefined;
   ringing: boolean;
   screensharing: boolean;
   sipCallId: string;
@@ -60,7 +66,7 @@ export interface CallSessionInit extends Omit<CallSessionFields, 'answerTime' | 
 const FIELD_NAMES = [
   'answerTime', 'answeredBySystem', 'autoAnswer', 'autoAnswered', 'call', 'callId', 'callerNumber', 'cameraEnabled',
   'conference', 'creationTime', 'dialedExtension', 'displayName', 'endTime', 'ignored', 'isCaller',
-  'muted', 'number', 'paused', 'recording', 'recordingPaused', 'ringing', 'screensharing', 'sipCallId',
+  'muted', 'number', 'paused', 'recording', 'recordingPaused', 'remotelyHeld', 'ringing', 'screensharing', 'sipCallId',
   'sipSession', 'sipStatus', 'startTime', 'videoMuted', 'videoRemotelyDowngraded',
 ] as const satisfies ReadonlyArray<keyof CallSessionFields>;
 type FieldName = (typeof FIELD_NAMES)[number];
@@ -95,6 +101,7 @@ export const callSessionJsonSchema = z
     paused: z.boolean(),
     recording: z.boolean(),
     recordingPaused: z.boolean(),
+    remotelyHeld: z.boolean().optional(),
     ringing: z.boolean(),
     screensharing: z.boolean(),
     sipCallId: z.string(),
@@ -141,6 +148,7 @@ export class CallSession implements CallSessionFields {
   paused: boolean;
   recording: boolean;
   recordingPaused: boolean;
+  remotelyHeld: boolean | undefined;
   ringing: boolean;
   screensharing: boolean;
   sipCallId: string;
@@ -197,6 +205,7 @@ export class CallSession implements CallSessionFields {
     this.paused = given('paused', init.paused, false);
     this.recording = given('recording', init.recording, false);
     this.recordingPaused = given('recordingPaused', init.recordingPaused, false);
+    this.remotelyHeld = given('remotelyHeld', init.remotelyHeld, undefined);
     this.ringing = given('ringing', init.ringing, false);
     this.screensharing = given('screensharing', init.screensharing, false);
     this.sipCallId = given('sipCallId', stringOf(init.sipCallId), '');
@@ -322,6 +331,11 @@ export class CallSession implements CallSessionFields {
     this.touch('videoRemotelyDowngraded');
   }
 
+  setRemotelyHeld(value: boolean): void {
+    this.remotelyHeld = value;
+    this.touch('remotelyHeld');
+  }
+
   /**
    * Copies each property of `other` that is defined and differs from ours; `false`, `''` and
    * `null` overwrite, `undefined` never does. When `other` is a CallSession, the properties its
@@ -435,6 +449,11 @@ export class CallSession implements CallSessionFields {
     return !!this.videoRemotelyDowngraded;
   }
 
+  /** The far end holds the call (see `remotelyHeld`); our own hold is `isOnHold()`. */
+  isRemotelyHeld(): boolean {
+    return !!this.remotelyHeld;
+  }
+
   /** The seed's name. */
   recordingIsPaused(): boolean {
     return !!this.recordingPaused;
@@ -524,6 +543,7 @@ export class CallSession implements CallSessionFields {
       paused: this.paused,
       recording: this.recording,
       recordingPaused: this.recordingPaused,
+      remotelyHeld: this.remotelyHeld,
       ringing: this.ringing,
       screensharing: this.screensharing,
       sipCallId: this.sipCallId,

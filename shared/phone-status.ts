@@ -61,6 +61,7 @@ export type CallEndReason =
   | 'hung-up-locally'
   | 'hung-up-remotely'
   | 'declined-locally' // we answered 603
+  | 'do-not-disturb' // we answered 486 Busy Here because do-not-disturb is on: a call the user missed
   | 'declined' // the callee answered 603 Decline
   | 'busy' // 486 / 600
   | 'not-found' // 404 / 604 / 484

@@ -8,7 +8,7 @@ import type { AccountSettings } from './account-settings';
 import type { AppPreferences, ShortcutStatusReport } from './app-preferences';
 import type { AutoAnswerRequest } from './auto-answer-signals';
 import type { CallSessionJSON } from './call-session';
-import type { RegistrationSnapshot } from './phone-status';
+import type { CallOutcome, RegistrationSnapshot } from './phone-status';
 
 export type PlatformKind = 'desktop' | 'web';
 
@@ -65,6 +65,19 @@ export interface PublishCallDetails {
   autoAnswerRequest?: AutoAnswerRequest;
 }
 
+/** The host's permission to notify calls; 'unsupported' where it has no notifications. */
+export type NotificationPermissionState = 'default' | 'granted' | 'denied' | 'unsupported';
+
+/**
+ * Web only: a browser asks the user before a page may notify. The page asks at a moment that
+ * makes sense (after the first sign-in, from a click); the desktop app needs no such thing.
+ */
+export interface NotificationPermissionControl {
+  state(): NotificationPermissionState;
+  /** Call it from a click: several browsers ignore a request made without one. */
+  request(): Promise<NotificationPermissionState>;
+}
+
 export interface PlatformAdapter {
   readonly kind: PlatformKind;
   loadAccount(): Promise<StoredAccount>;
@@ -73,6 +86,13 @@ export interface PlatformAdapter {
   /** Every new CallSession snapshot, so the host can drive tray, notifications, popups. */
   publishCall(snapshot: CallSessionJSON, details?: PublishCallDetails): void;
   publishRegistration(snapshot: RegistrationSnapshot): void;
+  /**
+   * How a call ended, once that is known (after its last snapshot). The web tab notifies a
+   * missed call from it; the desktop main process follows the snapshots and its own commands.
+   */
+  callEnded?(snapshot: CallSessionJSON, outcome: CallOutcome): void;
+  /** Web: the browser's notification permission (see NotificationPermissionControl). */
+  readonly notificationPermission?: NotificationPermissionControl;
   /** Subscribe to commands from the host; returns the unsubscribe function. */
   onCommand(listener: (command: PhoneCommand) => void): () => void;
   loadPreferences(): Promise<AppPreferences>;

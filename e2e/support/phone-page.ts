@@ -70,7 +70,28 @@ export function lineStatus(page: Page) {
   return page.getByRole('status').filter({ hasText: /Connect|connect|Signing in|Not connected/ }).first();
 }
 
+/** The phone view (not Settings), where calls are placed and shown. */
+export async function showPhone(page: Page): Promise<void> {
+  const tab = page.getByRole('navigation').getByRole('button', { name: 'Phone' });
+  // A page with one view (no navigation) is always on the phone.
+  if ((await tab.count()) === 0) return;
+  if ((await tab.getAttribute('aria-current')) !== 'page') await tab.click();
+}
+
+/** Settings, with the Preferences section in view; returns that section. */
+export async function openPreferences(page: Page) {
+  const tab = page.getByRole('navigation').getByRole('button', { name: 'Settings' });
+  if ((await tab.getAttribute('aria-current')) !== 'page') await tab.click();
+  const panel = page.getByRole('region', { name: 'Preferences' });
+  await expect(panel).toBeVisible();
+  return panel;
+}
+
+/** Types the number and presses Call; during a call, goes through "New call" first, as a user does. */
 export async function dial(phone: TestPhone, target: string): Promise<void> {
+  await showPhone(phone.page);
+  const newCall = phone.page.getByRole('button', { name: 'New call' });
+  if (await newCall.isVisible()) await newCall.click();
   await phone.page.getByLabel('Number or SIP address').fill(target);
   await phone.page.getByRole('button', { name: 'Call', exact: true }).click();
 }

@@ -42,25 +42,25 @@ describe('ActiveCall', () => {
 
   test('names every button in English, and switches Hold/Resume and Mute/Unmute with the call state', () => {
     const wrapper = mount(ActiveCall, { props: { call: connected() } });
-    expect(buttonNames(wrapper.element)).toEqual(['Hold', 'Mute', 'Camera', 'Share screen', 'Keypad', 'Hang up']);
+    expect(buttonNames(wrapper.element)).toEqual(['Mute', 'Hold', 'Keypad', 'Camera', 'Share screen', 'Hang up']);
     const held = mount(ActiveCall, { props: { call: connected({ paused: true, muted: true }) } });
     expect(held.get('.phase').text()).toBe('On hold');
-    expect(buttonNames(held.element)).toEqual(['Resume', 'Unmute', 'Camera', 'Share screen', 'Keypad', 'Hang up']);
+    expect(buttonNames(held.element)).toEqual(['Unmute', 'Resume', 'Keypad', 'Camera', 'Share screen', 'Hang up']);
   });
 
   test('names every button in French', () => {
     setLanguage('fr');
     const wrapper = mount(ActiveCall, { props: { call: connected() } });
     expect(buttonNames(wrapper.element)).toEqual([
-      'Mettre en attente', 'Couper le micro', 'Caméra', 'Partager l’écran', 'Clavier', 'Raccrocher',
+      'Couper le micro', 'Mettre en attente', 'Clavier', 'Caméra', 'Partager l’écran', 'Raccrocher',
     ]);
     const held = mount(ActiveCall, { props: { call: connected({ paused: true, muted: true }) } });
     expect(buttonNames(held.element)).toEqual([
-      'Reprendre', 'Réactiver le micro', 'Caméra', 'Partager l’écran', 'Clavier', 'Raccrocher',
+      'Réactiver le micro', 'Reprendre', 'Clavier', 'Caméra', 'Partager l’écran', 'Raccrocher',
     ]);
     const video = mount(ActiveCall, { props: { call: connected({ cameraEnabled: true, screensharing: true }) } });
     expect(buttonNames(video.element)).toEqual([
-      'Mettre en attente', 'Couper le micro', 'Caméra', 'Mettre la vidéo en pause', 'Arrêter le partage', 'Clavier', 'Raccrocher',
+      'Couper le micro', 'Mettre en attente', 'Clavier', 'Caméra', 'Mettre la vidéo en pause', 'Arrêter le partage', 'Raccrocher',
     ]);
     const paused = mount(ActiveCall, { props: { call: connected({ cameraEnabled: true, videoMuted: true }) } });
     expect(buttonNames(paused.element)).toContain('Reprendre la vidéo');
@@ -92,7 +92,7 @@ describe('ActiveCall', () => {
 
     await wrapper.setProps({ call: connected({ cameraEnabled: true }) });
     expect(button('Camera')?.attributes('aria-pressed')).toBe('true');
-    expect(buttonNames(wrapper.element)).toEqual(['Hold', 'Mute', 'Camera', 'Pause video', 'Share screen', 'Keypad', 'Hang up']);
+    expect(buttonNames(wrapper.element)).toEqual(['Mute', 'Hold', 'Keypad', 'Camera', 'Pause video', 'Share screen', 'Hang up']);
     await button('Pause video')?.trigger('click');
     expect(wrapper.emitted('muteVideo')).toEqual([['call-1']]);
 
@@ -121,41 +121,57 @@ describe('ActiveCall', () => {
     expect(button('Share screen')?.attributes('disabled')).toBeDefined();
   });
 
-  test('the Keypad button opens DTMF keys named apart from the dialpad, which send tones', async () => {
-    const wrapper = mount(ActiveCall, { props: { call: connected() } });
-    const keypad = wrapper.findAll('button').find((b) => b.text() === 'Keypad');
-    expect(keypad?.attributes('aria-expanded')).toBe('false');
-    await keypad?.trigger('click');
-    expect(keypad?.attributes('aria-expanded')).toBe('true');
-    const keys = wrapper.get('[role="group"]');
-    expect(buttonNames(keys.element)).toEqual([
-      'Send DTMF 1', 'Send DTMF 2', 'Send DTMF 3', 'Send DTMF 4', 'Send DTMF 5', 'Send DTMF 6',
-      'Send DTMF 7', 'Send DTMF 8', 'Send DTMF 9', 'Send DTMF *', 'Send DTMF 0', 'Send DTMF #',
-    ]);
-    await keys.findAll('button')[10]?.trigger('click');
-    await keys.findAll('button')[11]?.trigger('click');
-    expect(wrapper.emitted('dtmf')).toEqual([['call-1', '0'], ['call-1', '#']]);
-    await keypad?.trigger('click');
-    expect(wrapper.find('[role="group"]').exists()).toBe(false);
+  test('the Keypad button asks for the one keypad (beside the call) and says whether it shows', async () => {
+    const wrapper = mount(ActiveCall, { props: { call: connected(), keypadId: 'pad-1', keypadExpanded: false } });
+    const keypad = () => wrapper.findAll('button').find((b) => b.text() === 'Keypad');
+    expect(keypad()?.attributes('aria-expanded')).toBe('false');
+    expect(keypad()?.attributes('aria-controls')).toBe('pad-1');
+    await keypad()?.trigger('click');
+    expect(wrapper.emitted('keypad')).toHaveLength(1);
+    await wrapper.setProps({ keypadExpanded: true });
+    expect(keypad()?.attributes('aria-expanded')).toBe('true');
+    // There is no second keypad inside the call any more.
+    expect(buttonNames(wrapper.element).some((name) => name.startsWith('Send DTMF'))).toBe(false);
   });
 
-  test('French DTMF key names', async () => {
+  test('says in words who holds the call: "On hold" for ours, "Held by …" for theirs, decoded and without backslashes', () => {
+    const theirs = mount(ActiveCall, { props: { call: connected({ remotelyHeld: true, displayName: 'Zoë "ZZ" Ærø' }) } });
+    expect(theirs.get('.held-by').text()).toBe('Held by Zoë "ZZ" Ærø');
+    expect(theirs.get('.held-by bdi').text()).toBe('Zoë "ZZ" Ærø');
+    expect(theirs.text()).not.toContain('\\');
+    expect(theirs.get('.phase').text()).toBe('Connected');
+    const released = mount(ActiveCall, { props: { call: connected({ remotelyHeld: false }) } });
+    expect(released.find('.held-by').exists()).toBe(false);
     setLanguage('fr');
-    const wrapper = mount(ActiveCall, { props: { call: connected() } });
-    await wrapper.findAll('button').find((b) => b.text() === 'Clavier')?.trigger('click');
-    expect(buttonNames(wrapper.get('[role="group"]').element)[0]).toBe('Envoyer la tonalité 1');
+    const french = mount(ActiveCall, { props: { call: connected({ remotelyHeld: true }) } });
+    expect(french.get('.held-by').text()).toBe('Mis en attente par Alice');
   });
 
-  test('plays the remote stream in an autoplaying audio element, and follows a new stream', async () => {
-    const first = new MediaStream();
-    const wrapper = mount(ActiveCall, { props: { call: connected(), remoteStream: first } });
+  test('a muted microphone says "Microphone off", and its button turns red', () => {
+    const wrapper = mount(ActiveCall, { props: { call: connected({ muted: true }) } });
+    expect(wrapper.get('.muted-flag').text()).toBe('Microphone off');
+    const unmute = wrapper.findAll('button').find((b) => b.text() === 'Unmute');
+    expect(unmute?.classes()).toContain('alarm');
+    const live = mount(ActiveCall, { props: { call: connected() } });
+    expect(live.findAll('button').find((b) => b.text() === 'Mute')?.classes()).not.toContain('alarm');
+  });
+
+  test('while the line comes back, an answered call says "Reconnecting…"', () => {
+    const wrapper = mount(ActiveCall, { props: { call: connected(), reconnecting: true } });
+    expect(wrapper.get('.state').text()).toContain('Reconnecting…');
+    const ringing = mount(ActiveCall, { props: { call: connected({ answerTime: null, ringing: true }), reconnecting: true } });
+    expect(ringing.get('.state').text()).not.toContain('Reconnecting…');
+  });
+
+  test('once answered here, the call controls take the focus', async () => {
+    const wrapper = mount(ActiveCall, { attachTo: document.body, props: { call: connected(), focusRequested: true } });
     await nextTick();
-    const audio = wrapper.get('audio').element as HTMLAudioElement;
-    expect(audio.autoplay).toBe(true);
-    expect(audio.srcObject).toBe(first);
-    const second = new MediaStream();
-    await wrapper.setProps({ remoteStream: second });
-    expect(audio.srcObject).toBe(second);
+    await nextTick();
+    const controls = wrapper.get('[role="group"]');
+    expect(controls.attributes('aria-label')).toBe('Call controls');
+    expect(document.activeElement).toBe(controls.element);
+    expect(wrapper.emitted('focusTaken')).toHaveLength(1);
+    wrapper.unmount();
   });
 
   test('the remote video gets the same stream, muted, so the audio element alone is heard', async () => {
@@ -165,9 +181,8 @@ describe('ActiveCall', () => {
     const video = wrapper.get('video.remote').element as HTMLVideoElement;
     expect(video.srcObject).toBe(stream);
     expect(video.muted).toBe(true);
-    const audio = wrapper.get('audio').element as HTMLAudioElement;
-    expect(audio.srcObject).toBe(stream);
-    expect(audio.muted).toBe(false);
+    // The sound is CallAudio's, apart from the views: none here.
+    expect(wrapper.find('audio').exists()).toBe(false);
   });
   test('isolates the party in a bdi, shows no bidi or invisible characters, and keeps the full name as a tooltip', () => {
     const wrapper = mount(ActiveCall, { props: { call: connected({ displayName: `\u202Elive\u2066 ${'x'.repeat(6000)}`, number: '10\u202E01' }) } });

@@ -69,4 +69,23 @@ describe('CallOutcome', () => {
     await wrapper.get('button').trigger('click');
     expect(wrapper.emitted('dismiss')).toEqual([['call-1']]);
   });
+
+  test('a call refused by do-not-disturb is a missed call with its reason, not "You declined"', () => {
+    const wrapper = mount(CallOutcome, { props: { ended: ended({ reason: 'do-not-disturb', sipCode: 486 }) } });
+    expect(wrapper.get('.text span').text()).toBe('Missed call from Alice (1001) — do not disturb');
+    expect(wrapper.find('.server').exists()).toBe(false);
+    expect(wrapper.classes()).toContain('missed');
+  });
+
+  test('the user’s own Decline is not decorated with a status code', () => {
+    const wrapper = mount(CallOutcome, { props: { ended: ended({ reason: 'declined-locally', sipCode: 603 }) } });
+    expect(wrapper.get('.text span').text()).toBe('You declined the call from Alice (1001)');
+    expect(wrapper.text()).not.toMatch(/603|Server/);
+  });
+
+  test('a code from the far end goes on a details line, never into the sentence', () => {
+    const wrapper = mount(CallOutcome, { props: { ended: ended({ reason: 'declined', sipCode: 603, sipReason: 'Decline' }, { incoming: false }) } });
+    expect(wrapper.get('.text span').text()).toBe('Call declined');
+    expect(wrapper.get('.server').text()).toBe('Server: 603 Decline');
+  });
 });

@@ -74,7 +74,7 @@ describe('Dialpad', () => {
   test('clicking keys appends digits to what was typed', async () => {
     const wrapper = mountDialpad();
     await wrapper.get('input').setValue('10');
-    const key = (digit: string) => wrapper.findAll('button').find((b) => b.find('.digit').text() === digit);
+    const key = (digit: string) => wrapper.findAll('button').find((b) => b.find('.digit').exists() && b.find('.digit').text() === digit);
     await key('0')?.trigger('click');
     await key('1')?.trigger('click');
     expect(input(wrapper)).toBe('1001');
@@ -125,5 +125,72 @@ describe('Dialpad', () => {
     await wrapper.get('form').trigger('submit');
     await wrapper.findAll('button').find((b) => b.text() === 'Video call')?.trigger('click');
     expect(wrapper.emitted('dial')).toBeUndefined();
+  });
+
+  test('an empty field offers the last number on Call, and the second Call dials it', async () => {
+    const wrapper = mountDialpad('');
+    await wrapper.setProps({ lastDialed: '1002' });
+    await wrapper.get('form').trigger('submit');
+    expect(input(wrapper)).toBe('1002');
+    expect(wrapper.emitted('dial')).toBeUndefined();
+    expect(wrapper.get('.hint').text()).toBe('Your last number: press Call again to call it.');
+    await wrapper.get('form').trigger('submit');
+    expect(wrapper.emitted('dial')).toEqual([[{ user: '1002', host: DOMAIN, uri: `sip:1002@${DOMAIN}`, display: '1002' }, { video: false }]]);
+  });
+
+  test('a delete key erases the last character, and only shows with something to erase', async () => {
+    const wrapper = mountDialpad('');
+    expect(buttonNames(wrapper.element)).not.toContain('Delete the last character');
+    await wrapper.setProps({ modelValue: '1001' });
+    await wrapper.findAll('button').find((b) => b.attributes('aria-label') === 'Delete the last character')?.trigger('click');
+    expect(input(wrapper)).toBe('100');
+  });
+
+  describe('during a call (tones)', () => {
+    function tonesPad(props: Record<string, unknown> = {}) {
+      return mount(Dialpad, {
+        attachTo: document.body,
+        props: { modelValue: '', defaultDomain: DOMAIN, mode: 'tones', tonesTarget: 'Alice', tones: '', duringCall: true, ...props },
+      });
+    }
+
+    test('the same keys send tones, named apart from the dialpad, with no number field', async () => {
+      const wrapper = tonesPad();
+      expect(wrapper.find('input').exists()).toBe(false);
+      expect(buttonNames(wrapper.get('[role="group"]').element)).toEqual([
+        'Send DTMF 1', 'Send DTMF 2', 'Send DTMF 3', 'Send DTMF 4', 'Send DTMF 5', 'Send DTMF 6',
+        'Send DTMF 7', 'Send DTMF 8', 'Send DTMF 9', 'Send DTMF *', 'Send DTMF 0', 'Send DTMF #',
+      ]);
+      const keys = wrapper.get('[role="group"]').findAll('button');
+      await keys[10]?.trigger('click');
+      await keys[11]?.trigger('click');
+      expect(wrapper.emitted('tone')).toEqual([['0'], ['#']]);
+      expect(wrapper.emitted('update:modelValue')).toBeUndefined();
+    });
+
+    test('echoes the tones sent and says where they go', () => {
+      const wrapper = tonesPad({ tones: '12#' });
+      expect(wrapper.get('output').text()).toBe('12#');
+      expect(wrapper.get('.to').text()).toBe('Tones go to Alice');
+    });
+
+    test('a second number is an explicit choice: New call, and back', async () => {
+      const wrapper = tonesPad();
+      await wrapper.findAll('button').find((b) => b.text() === 'New call')?.trigger('click');
+      expect(wrapper.emitted('newCall')).toHaveLength(1);
+      await wrapper.setProps({ mode: 'dial' });
+      expect(wrapper.get('h2').text()).toBe('New call');
+      expect(wrapper.get('label').text()).toBe('Number or SIP address');
+      await wrapper.findAll('button').find((b) => b.text() === 'Back to the keypad')?.trigger('click');
+      expect(wrapper.emitted('backToKeypad')).toHaveLength(1);
+    });
+
+    test('keys are off while tones cannot go (not answered, or held), and names are French in French', async () => {
+      const wrapper = tonesPad({ tonesDisabled: true });
+      expect(wrapper.get('[role="group"] button').attributes('disabled')).toBeDefined();
+      setLanguage('fr');
+      await wrapper.setProps({ tonesDisabled: false });
+      expect(buttonNames(wrapper.get('[role="group"]').element)[0]).toBe('Envoyer la tonalité 1');
+    });
   });
 });

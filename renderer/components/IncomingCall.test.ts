@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { mount } from '@vue/test-utils';
+import { enableAutoUnmount, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CallSession } from '../../shared/call-session';
 import { setLanguage } from '../i18n';
@@ -11,7 +11,49 @@ function incoming(): CallSession {
 }
 
 describe('IncomingCall', () => {
+  enableAutoUnmount(afterEach);
   afterEach(() => setLanguage('en'));
+
+  function press(key: string, target: EventTarget = document.body): KeyboardEvent {
+    const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+    target.dispatchEvent(event);
+    return event;
+  }
+
+  test('takes the focus on Answer when it appears, and tells how the keyboard answers', () => {
+    const wrapper = mount(IncomingCall, { attachTo: document.body, props: { call: incoming() } });
+    expect(document.activeElement?.textContent?.trim()).toBe('Answer');
+    const hint = wrapper.get('.hint');
+    expect(hint.text()).toBe('Enter answers, Escape declines');
+    expect(wrapper.get('[role="alertdialog"]').attributes('aria-describedby')).toContain(hint.attributes('id'));
+  });
+
+  test('Enter answers and Escape declines while it rings, wherever the focus is in the window', () => {
+    const wrapper = mount(IncomingCall, { attachTo: document.body, props: { call: incoming() } });
+    (document.activeElement as HTMLElement | null)?.blur();
+    press('Enter');
+    expect(wrapper.emitted('answer')).toEqual([['call-1', { video: false }]]);
+    press('Escape');
+    expect(wrapper.emitted('decline')).toEqual([['call-1']]);
+  });
+
+  test('a key typed into a field, on another button or with a modifier keeps its own meaning', () => {
+    const field = document.createElement('input');
+    document.body.append(field);
+    const wrapper = mount(IncomingCall, { attachTo: document.body, props: { call: incoming() } });
+    press('Enter', field);
+    press('Enter', wrapper.findAll('button')[1]!.element);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    expect(wrapper.emitted('answer')).toBeUndefined();
+    field.remove();
+  });
+
+  test('stops listening once it no longer rings', () => {
+    const wrapper = mount(IncomingCall, { attachTo: document.body, props: { call: incoming() } });
+    wrapper.unmount();
+    press('Escape');
+    expect(wrapper.emitted('decline')).toBeUndefined();
+  });
 
   test('names the caller and offers Answer and Decline in English', () => {
     const wrapper = mount(IncomingCall, { props: { call: incoming() } });

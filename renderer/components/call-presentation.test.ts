@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CallSession } from '../../shared/call-session';
-import { callPhase, dialDisplayText, formatDuration, partyLabel } from './call-presentation';
+import { callPhase, formatDuration, partyLabel, transferLine } from './call-presentation';
 
 describe('formatDuration', () => {
   test.each([
@@ -36,15 +36,19 @@ describe('callPhase', () => {
   });
 });
 
-describe('dialDisplayText', () => {
-  test('shows the compact form, with or without a domain configured', () => {
-    expect(dialDisplayText('+33 1 23-45', '')).toBe('+3312345');
-    expect(dialDisplayText('sip:1001@pbx.example.com', 'pbx.example.com')).toBe('1001');
-    expect(dialDisplayText('sip:1001@pbx.example.com', '')).toBe('1001@pbx.example.com');
+describe('transferLine', () => {
+  const held = () => new CallSession({ sipCallId: 'c', displayName: '\u202EBob', number: '1002', paused: true, answerTime: new Date() });
+
+  test('says where the call goes while the transfer runs', () => {
+    expect(transferLine({ status: 'transferring', target: 'Carol' }, held())).toBe('Transferring to Carol…');
   });
 
-  test('is null for what cannot be dialled', () => {
-    expect(dialDisplayText('<sip:1001@x>', 'pbx.example.com')).toBeNull();
-    expect(dialDisplayText('   ', '')).toBeNull();
+  test('a failed transfer is news only while the user is still held with the transferor, whose name is made safe', () => {
+    const failed = { status: 'failed', target: 'Carol', outcome: { reason: 'not-found', sipCode: 404 } } as const;
+    expect(transferLine(failed, held())).toBe('The transfer to Carol failed: Not found (404). You are still on hold with Bob — Resume to talk.');
+    const resumed = held();
+    resumed.resume();
+    expect(transferLine(failed, resumed)).toBeNull();
+    expect(transferLine(null, held())).toBeNull();
   });
 });

@@ -1,8 +1,9 @@
-// How a call is described on screen, shared by the call components and the page title.
+// How a call is described on screen, shared by the call components.
 
 import type { CallSession } from '../../shared/call-session';
-import { parseDialString } from '../../shared/dial-string';
-import type { CallOutcome } from '../../shared/phone-status';
+import { safeDisplayText } from '../../shared/display-name';
+import { t } from '../i18n';
+import type { TransferState } from '../sip/transfer';
 
 export type CallPhase = 'calling' | 'ringing' | 'connected' | 'on-hold';
 
@@ -20,51 +21,33 @@ export function partyLabel(displayName: string, number: string): string {
   return name || num;
 }
 
-/** m:ss under an hour, h:mm:ss beyond; negative or invalid input counts as zero. */
-export function formatDuration(totalSeconds: number): string {
-  const seconds = Number.isFinite(totalSeconds) && totalSeconds > 0 ? Math.floor(totalSeconds) : 0;
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  const rest = String(seconds % 60).padStart(2, '0');
-  if (hours > 0) return `${hours}:${String(minutes).padStart(2, '0')}:${rest}`;
-  return `${String(minutes).padStart(2, '0')}:${rest}`;
-}
+export { formatDuration } from '../i18n/format-duration';
+export type { EndedCall } from '../stores/ended-call';
 
-// Stands in for the account's domain when none is set yet: only the look of the address is
-// wanted then. `.invalid` is reserved (RFC 2606), so it never equals a real host.
-const PLACEHOLDER_DOMAIN = 'domain.invalid';
+/** What a call's state is called on screen. */
+export function phaseText(phase: CallPhase): string {
+  switch (phase) {
+    case 'calling':
+      return t('call.calling');
+    case 'ringing':
+      return t('call.ringing');
+    case 'connected':
+      return t('call.connected');
+    case 'on-hold':
+      return t('call.onHold');
+  }
+}
 
 /**
- * How a typed, pasted or linked address should read in the dial box: the compact form the
- * call will use (`+33 1 23-45` -> `+3312345`), or null when it cannot be dialled as it is.
+ * The line about a transfer the far end asked for: while it runs, and after it failed (only
+ * news while the user is still on hold with the transferor). Names come made safe.
  */
-export function dialDisplayText(input: string, defaultDomain: string): string | null {
-  const parsed = parseDialString(input, defaultDomain.trim() || PLACEHOLDER_DOMAIN);
-  return parsed.ok ? parsed.target.display : null;
-}
-
-/** The twelve keys of a phone pad, in reading order. */
-export const PAD_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
-export type PadKey = (typeof PAD_KEYS)[number];
-
-/** The letters printed under each key, for the look of a phone (not part of the key's name). */
-export const PAD_LETTERS: Partial<Record<PadKey, string>> = {
-  '2': 'ABC',
-  '3': 'DEF',
-  '4': 'GHI',
-  '5': 'JKL',
-  '6': 'MNO',
-  '7': 'PQRS',
-  '8': 'TUV',
-  '9': 'WXYZ',
-  '0': '+',
-};
-
-/** What the UI keeps about a call once it is over, to say how it ended. */
-export interface EndedCall {
-  callId: string;
-  displayName: string;
-  number: string;
-  incoming: boolean;
-  outcome: CallOutcome;
+export function transferLine(transfer: TransferState | null | undefined, call: CallSession): string | null {
+  if (!transfer) return null;
+  if (transfer.status === 'transferring') return t('call.transferring', { target: transfer.target });
+  if (!call.isOnHold()) return null;
+  const party = safeDisplayText(call.displayName) || safeDisplayText(call.number);
+  const { reason, sipCode } = transfer.outcome;
+  const word = t(`outcome.${reason}`, { party: transfer.target, name: transfer.target });
+  return t('call.transferFailed', { target: transfer.target, reason: sipCode ? `${word} (${sipCode})` : word, party });
 }

@@ -3,7 +3,7 @@ import { enableAutoUnmount, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, test } from 'vitest';
 import { defineComponent, h, nextTick, ref } from 'vue';
 import { CallSession } from '../../shared/call-session';
-import ActiveCall from './ActiveCall.vue';
+import CallAudio from './CallAudio.vue';
 import CallVideo from './CallVideo.vue';
 import { useMediaSource } from './media-element';
 
@@ -21,9 +21,9 @@ function videoStream(): MediaStream {
 describe('media elements let go of their stream', () => {
   enableAutoUnmount(afterEach);
 
-  test('the remote <audio> of a call plays the stream, and drops it when the call panel goes', async () => {
+  test('the remote <audio> of a call plays the stream, and drops it when the call goes', async () => {
     const stream = new MediaStream();
-    const wrapper = mount(ActiveCall, { props: { call: connected(), remoteStream: stream } });
+    const wrapper = mount(CallAudio, { props: { stream } });
     await nextTick();
     const audio = wrapper.get('audio').element as HTMLAudioElement;
     expect(audio.srcObject).toBe(stream);

@@ -16,7 +16,7 @@ import {
 const catalogues = { en, fr } as const;
 
 // Keys whose French text is legitimately the same as the English one (names, formats).
-const SAME_IN_BOTH = new Set<MessageKey>(['app.title', 'language.en', 'language.fr', 'dial.placeholder', 'error.sipCode', 'title.idle']);
+const SAME_IN_BOTH = new Set<MessageKey>(['app.title', 'language.en', 'language.fr', 'dial.placeholder', 'error.sipCode', 'title.idle', 'settings.notifications']);
 
 describe('catalogues', () => {
   test('French and English have exactly the same keys', () => {
@@ -59,7 +59,7 @@ describe('catalogues', () => {
   test('the code lists hold every code once', () => {
     for (const [, codes] of codeGroups) expect(new Set(codes).size).toBe(codes.length);
     expect(PHONE_ERROR_CODES).toHaveLength(21);
-    expect(CALL_END_REASONS).toHaveLength(19);
+    expect(CALL_END_REASONS).toHaveLength(20);
   });
 });
 

@@ -39,6 +39,7 @@ export const CALL_END_REASONS = keysOf<CallEndReason>({
   'hung-up-locally': true,
   'hung-up-remotely': true,
   'declined-locally': true,
+  'do-not-disturb': true,
   declined: true,
   busy: true,
   'not-found': true,

@@ -4,8 +4,11 @@
 import type { PlatformAdapter } from '../../shared/platform';
 import type { SoftphoneBridge } from './softphone-bridge';
 
-/** The desktop host offers the optional parts of PlatformAdapter too. */
-export type DesktopPlatformAdapter = Required<PlatformAdapter>;
+/**
+ * The desktop host offers the optional parts of PlatformAdapter too, except the web tab's
+ * notifications: the main process notifies calls itself, from the snapshots.
+ */
+export type DesktopPlatformAdapter = Required<Omit<PlatformAdapter, 'callEnded' | 'notificationPermission'>>;
 
 /** The preload's bridge, or undefined when the page runs outside Electron. */
 export function findSoftphoneBridge(): SoftphoneBridge | undefined {

@@ -4,9 +4,11 @@ import { nextTick } from 'vue';
 import { CallSession } from '../../shared/call-session';
 import type { PhoneCommand } from '../../shared/platform';
 import { setLanguage } from '../i18n';
+import type { NotificationApi } from '../attention/web-notifications';
 import {
   ACCOUNT_STORAGE_KEY,
   CORRUPT_ACCOUNT_STORAGE_KEY,
+  PREFERENCES_STORAGE_KEY,
   createWebPlatform,
   dialTargetFromHash,
 } from './web-platform';
@@ -66,20 +68,20 @@ describe('the local demo account (npm run demo)', () => {
   const DEMO = { serverUrl: 'ws://127.0.0.1:41234', sipUri: 'sip:1000@127.0.0.1', username: '1000', password: 'k3v9-p2xq', displayName: 'Demo user', iceServers: [] };
 
   test('is offered, password included, in place of nothing', async () => {
-    const tab = createWebPlatform(localStorage, DEMO);
+    const tab = createWebPlatform(localStorage, { demoAccount: DEMO });
     expect(await tab.suggestedAccount?.()).toEqual(DEMO);
-    expect(await createWebPlatform(localStorage, null).suggestedAccount?.()).toBeNull();
+    expect(await createWebPlatform(localStorage, { demoAccount: null }).suggestedAccount?.()).toBeNull();
   });
 
   test('a tab on the demo server is never stored, and the account the user saved before stays', async () => {
     localStorage.setItem(ACCOUNT_STORAGE_KEY, JSON.stringify(ACCOUNT));
-    const tab = createWebPlatform(localStorage, DEMO);
+    const tab = createWebPlatform(localStorage, { demoAccount: DEMO });
     expect(await tab.saveAccount({ ...DEMO, password: '' }, DEMO.password)).toEqual({ ok: true, passwordSaved: false });
     expect(JSON.parse(localStorage.getItem(ACCOUNT_STORAGE_KEY) ?? 'null')).toEqual(ACCOUNT);
   });
 
   test('an account on another server, typed over the demo one, is stored as usual', async () => {
-    const tab = createWebPlatform(localStorage, DEMO);
+    const tab = createWebPlatform(localStorage, { demoAccount: DEMO });
     await tab.saveAccount(ACCOUNT, 'hunter2');
     expect(JSON.parse(localStorage.getItem(ACCOUNT_STORAGE_KEY) ?? 'null')).toEqual(ACCOUNT);
   });
@@ -101,18 +103,39 @@ describe('page title', () => {
     const call = incoming();
     platform.publishCall(call.toJSON());
     await nextTick();
-    expect(document.title).toBe('Incoming call — Alice');
+    expect(document.title).toBe('Ringing: Alice — Softphone');
 
     call.answer();
     platform.publishCall(call.toJSON());
     await nextTick();
-    expect(document.title).toBe('In call — Alice');
+    expect(document.title).toBe('In call with Alice (00:00)');
 
     call.endTime = new Date();
     call.sipStatus = 'Terminated';
     platform.publishCall(call.toJSON());
     await nextTick();
     expect(document.title).toBe('Softphone');
+  });
+
+  test('counts the minutes of the call in progress, with a clock that stops with the call', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    try {
+      const platform = createWebPlatform(localStorage, { Notification: undefined });
+      const call = incoming();
+      call.answer();
+      platform.publishCall(call.toJSON());
+      await nextTick();
+      expect(document.title).toBe('In call with Alice (00:00)');
+      vi.advanceTimersByTime(83_000);
+      await nextTick();
+      expect(document.title).toBe('In call with Alice (01:23)');
+      call.endTime = new Date();
+      platform.publishCall(call.toJSON());
+      await nextTick();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('says the line is offline, and follows the language', async () => {
@@ -123,7 +146,56 @@ describe('page title', () => {
     platform.publishCall(incoming().toJSON());
     setLanguage('fr');
     await nextTick();
-    expect(document.title).toBe('Appel entrant — Alice');
+    expect(document.title).toBe('Appel entrant : Alice — Softphone');
+  });
+});
+
+describe('notifications (web target)', () => {
+  function setup(preferences: Record<string, unknown> = {}) {
+    localStorage.setItem(PREFERENCES_STORAGE_KEY, JSON.stringify(preferences));
+    const shown: string[] = [];
+    class FakeNotification {
+      static permission: NotificationPermission = 'granted';
+      static requestPermission = async () => FakeNotification.permission;
+      onclick: ((event: Event) => unknown) | null = null;
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push(`${title}: ${options?.body ?? ''}`);
+      }
+      close() {}
+    }
+    const page = { inBackground: () => true, bringForward: vi.fn() };
+    const platform = createWebPlatform(localStorage, { Notification: FakeNotification as unknown as NotificationApi, page });
+    return { platform, shown };
+  }
+  const ringing = () => new CallSession({ sipCallId: 'in-9', displayName: 'Zoë "ZZ" Ærø', number: '1009', ringing: true });
+
+  test('an incoming call that will ring is notified once, and its missed call after', () => {
+    const { platform, shown } = setup();
+    const call = ringing();
+    platform.publishCall(call.toJSON());
+    platform.publishCall(call.toJSON());
+    expect(shown).toEqual(['Incoming call: Zoë "ZZ" Ærø (1009)']);
+    call.ringing = false;
+    call.endTime = new Date();
+    platform.publishCall(call.toJSON());
+    platform.callEnded?.(call.toJSON(), { reason: 'missed' });
+    expect(shown).toEqual(['Incoming call: Zoë "ZZ" Ærø (1009)', 'Missed call: Zoë "ZZ" Ærø (1009)']);
+  });
+
+  test('do-not-disturb and an immediate auto-answer are not notified', () => {
+    const dnd = setup({ doNotDisturb: true });
+    dnd.platform.publishCall(ringing().toJSON());
+    dnd.platform.callEnded?.(ringing().toJSON(), { reason: 'do-not-disturb', sipCode: 486 });
+    expect(dnd.shown).toEqual([]);
+    const auto = setup({ autoAnswer: 'always', autoAnswerDelaySeconds: 0 });
+    auto.platform.publishCall(ringing().toJSON());
+    expect(auto.shown).toEqual([]);
+  });
+
+  test('exposes the permission for the page to ask once signed in', async () => {
+    const { platform } = setup();
+    expect(platform.notificationPermission?.state()).toBe('granted');
+    expect(await platform.notificationPermission?.request()).toBe('granted');
   });
 });
 

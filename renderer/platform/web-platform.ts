@@ -4,13 +4,17 @@
 // fill the dialpad: a page that can set our URL must not be able to place a call. Likewise an
 // account is never taken from the URL: only the local demo's, from the page itself (demo-account.ts).
 
-import { shallowRef, watchEffect } from 'vue';
+import { ref, shallowRef, watch, watchEffect } from 'vue';
 import { appPreferencesSchema, defaultAppPreferences, readStoredPreferences, type AppPreferences } from '../../shared/app-preferences';
 import { validateAccountSettings, type AccountSettings } from '../../shared/account-settings';
+import { decideAutoAnswer, policyRequestFrom } from '../../shared/auto-answer-policy';
+import type { AutoAnswerRequest } from '../../shared/auto-answer-signals';
 import type { CallSessionJSON } from '../../shared/call-session';
 import { MAX_DIAL_STRING_LENGTH, parseDialString } from '../../shared/dial-string';
 import type { RegistrationSnapshot } from '../../shared/phone-status';
 import type { PhoneCommand, PlatformAdapter, SettingsNotice, StoredAccount } from '../../shared/platform';
+import { isRingingIncoming, pageTitle, titleHasClock } from '../attention/page-title';
+import { createWebCallNotifications, type NotificationApi, type NotificationWords, type PageLike } from '../attention/web-notifications';
 import { t } from '../i18n';
 import { demoAccountOfPage } from './demo-account';
 
@@ -36,19 +40,6 @@ export function dialTargetFromHash(hash: string): string | null {
   return parseDialString(target, PLACEHOLDER_DOMAIN).ok ? target : null;
 }
 
-function callTitle(calls: readonly CallSessionJSON[], registration: RegistrationSnapshot | null): string {
-  const name = (call: CallSessionJSON) => call.displayName || call.number;
-  const incoming = calls.find((call) => !call.isCaller && !call.answered);
-  if (incoming) return t('title.incoming', { name: name(incoming) });
-  const talking = calls.find((call) => call.answered && !call.paused);
-  if (talking) return t('title.inCall', { name: name(talking) });
-  const held = calls.find((call) => call.answered);
-  if (held) return t('title.onHold', { name: name(held) });
-  const outgoing = calls.find((call) => call.isCaller);
-  if (outgoing) return t('title.calling', { name: name(outgoing) });
-  return registration && registration.status !== 'registered' ? t('title.offline') : t('title.idle');
-}
-
 // One page, one title: the most recently created adapter writes it. A single effect (rather
 // than one per adapter) keeps an older adapter from overwriting it, e.g. in tests.
 const titleSource = shallowRef<(() => string) | null>(null);
@@ -65,14 +56,31 @@ function showTitleOf(source: () => string): void {
   });
 }
 
-/**
- * @param demoAccount the account a local `npm run demo` put in the page (see demo-account.ts);
- *   it is offered in the form, and, being valid for one run of the demo only, never stored.
- */
+export interface WebPlatformOptions {
+  /** The browser's Notification (absent where it has none). */
+  Notification?: NotificationApi | undefined;
+  page?: PageLike;
+  /**
+   * The account a local `npm run demo` put in the page (see demo-account.ts); read from the page
+   * when not given. It is offered in the form and, valid for one run of the demo only, never stored.
+   */
+  demoAccount?: AccountSettings | null;
+}
+
+const browserPage: PageLike = {
+  inBackground: () => document.visibilityState === 'hidden' || !document.hasFocus(),
+  bringForward: () => window.focus(),
+};
+
+function notificationWords(): NotificationWords {
+  return { incomingTitle: t('notify.incoming'), missedTitle: t('notify.missed') };
+}
+
 export function createWebPlatform(
   storage: Storage = window.localStorage,
-  demoAccount: AccountSettings | null = demoAccountOfPage(document, window.location.hostname),
+  options: WebPlatformOptions = { Notification: (globalThis as { Notification?: NotificationApi }).Notification },
 ): PlatformAdapter {
+  const demoAccount = options.demoAccount !== undefined ? options.demoAccount : demoAccountOfPage(document, window.location.hostname);
   let password: string | null = null;
   const calls = shallowRef(new Map<string, CallSessionJSON>());
   const registration = shallowRef<RegistrationSnapshot | null>(null);
@@ -95,7 +103,35 @@ export function createWebPlatform(
     preferenceListeners.forEach((listener) => listener(preferences));
   });
 
-  showTitleOf(() => callTitle([...calls.value.values()], registration.value));
+  // The title counts the call's minutes: a clock that runs only while a call is answered.
+  const now = ref(Date.now());
+  let clock: ReturnType<typeof setInterval> | undefined;
+  watch(
+    () => titleHasClock([...calls.value.values()]),
+    (running) => {
+      if (running && clock === undefined) {
+        now.value = Date.now();
+        clock = setInterval(() => (now.value = Date.now()), 1000);
+      } else if (!running && clock !== undefined) {
+        clearInterval(clock);
+        clock = undefined;
+      }
+    },
+  );
+  showTitleOf(() => pageTitle([...calls.value.values()], registration.value, now.value, t));
+
+  const notifications = createWebCallNotifications(options.Notification, options.page ?? browserPage);
+
+  /** Whether a new incoming call will ring here (the page applies the same policy: calls store). */
+  function willRing(snapshot: CallSessionJSON, request: AutoAnswerRequest | undefined): boolean {
+    const preferences = readPreferences();
+    const decision = decideAutoAnswer({
+      request: policyRequestFrom(request ?? { requested: false, delaySeconds: 0, source: null }),
+      preferences: { mode: preferences.autoAnswer, delaySeconds: preferences.autoAnswerDelaySeconds, doNotDisturb: preferences.doNotDisturb },
+      otherCallActive: [...calls.value.keys()].some((id) => id !== (snapshot.sipCallId || snapshot.callId)),
+    });
+    return decision.action === 'ring' || (decision.action === 'answer' && decision.delayMs > 0);
+  }
 
   function readAccount(): { settings: AccountSettings | null; notices: SettingsNotice[] } {
     const raw = storage.getItem(ACCOUNT_STORAGE_KEY);
@@ -157,11 +193,17 @@ export function createWebPlatform(
       return demoAccount === null ? null : { ...demoAccount };
     },
 
-    // The details (what the INVITE asked) are not read: in a tab the page applies the
-    // auto-answer policy itself, so the host has nothing to decide.
-    publishCall(snapshot) {
+    // The page applies the auto-answer policy itself; the details only tell whether a new call
+    // will ring, and so whether to notify it.
+    publishCall(snapshot, details) {
       const id = snapshot.sipCallId || snapshot.callId;
       if (!id) return;
+      const known = calls.value.has(id);
+      if (isRingingIncoming(snapshot)) {
+        if (!known && willRing(snapshot, details?.autoAnswerRequest)) notifications.incoming(snapshot, notificationWords());
+      } else {
+        notifications.stopRinging(snapshot.sipCallId);
+      }
       const next = new Map(calls.value);
       if (snapshot.endTime !== null || snapshot.sipStatus === 'Terminated') next.delete(id);
       else next.set(id, snapshot);
@@ -170,6 +212,15 @@ export function createWebPlatform(
 
     publishRegistration(snapshot) {
       registration.value = snapshot;
+    },
+
+    callEnded(snapshot, outcome) {
+      notifications.ended(snapshot, outcome, notificationWords());
+    },
+
+    notificationPermission: {
+      state: () => notifications.permission(),
+      request: () => notifications.requestPermission(),
     },
 
     onCommand(listener) {

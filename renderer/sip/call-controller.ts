@@ -13,6 +13,7 @@ import { ReinviteRejected, reinviteError } from './reinvite-errors';
 import { microphoneError } from './media-errors';
 import type { PhoneEventMap, SnapshotEvent } from './phone-events';
 import { reinviteGlareDelayMs } from './reinvite-glare';
+import { remoteHoldFromOffer } from './remote-hold';
 import { answerSessionRefreshes } from './session-timer';
 import { serverCallId } from './incoming-invite';
 import { watchMedia } from './media-watchdog';
@@ -72,8 +73,11 @@ export class CallController {
       ...session.delegate,
       onSessionDescriptionHandler: (sdh) => {
         this.video.attach(sdh);
-        // Mute may be pressed before the microphone opens: apply it to the tracks when they come.
-        if (sdh instanceof SoftphoneSessionDescriptionHandler) sdh.onLocalMedia = () => this.applyMute();
+        if (sdh instanceof SoftphoneSessionDescriptionHandler) {
+          // Mute may be pressed before the microphone opens: apply it to the tracks when they come.
+          sdh.onLocalMedia = () => this.applyMute();
+          sdh.onRemoteOffer = (sdp) => this.onRemoteOffer(sdp);
+        }
         const connection = (sdh as SessionDescriptionHandler).peerConnection;
         if (connection) {
           this.stopMediaWatch = watchMedia(connection, {
@@ -196,7 +200,8 @@ export class CallController {
     const invitation = this.session as Invitation;
     // Establishing too: the user may decline while the answer still waits for the microphone.
     if (invitation.state !== SessionState.Initial && invitation.state !== SessionState.Establishing) return;
-    this.outcome = { reason: 'declined-locally', sipCode: statusCode };
+    // 486 is only ever sent for do-not-disturb: the user did not decline that call, they missed it.
+    this.outcome = { reason: statusCode === 486 ? 'do-not-disturb' : 'declined-locally', sipCode: statusCode };
     await invitation.reject({ statusCode, reasonPhrase: statusCode === 603 ? 'Decline' : 'Busy Here' });
   }
 
@@ -305,7 +310,7 @@ export class CallController {
     } catch (error) {
       this.applyMute();
       // A call that ended meanwhile (its far end hung up) says so itself: nothing failed.
-      if (this.session.state === SessionState.Established) this.emit('onActionFailed', this.current, reinviteError(code, error));
+      if (this.session.state === SessionState.Established && !this.ended) this.emit('onActionFailed', this.current, reinviteError(code, error));
       return;
     }
     this.emitChange((s) => (hold ? s.hold() : s.resume()), [hold ? 'onCallHeld' : 'onCallResumed']);
@@ -327,6 +332,13 @@ export class CallController {
     const notAnswered = this.current.isCaller && !this.current.answered;
     const silent = this.current.muted || this.current.paused || notAnswered;
     for (const track of this.localAudioTracks()) track.enabled = !silent;
+  }
+
+  /** The call's WebRTC statistics (for the call-quality reading), or null before or after media. */
+  stats(): Promise<RTCStatsReport> | null {
+    const connection = this.sdh()?.peerConnection;
+    if (!connection || connection.connectionState === 'closed' || this.ended) return null;
+    return connection.getStats();
   }
 
   async sendDtmf(tones: string): Promise<void> {
@@ -414,6 +426,13 @@ export class CallController {
   }
 
   // --- internals -----------------------------------------------------------------------------
+
+  /** The far end's offer says whether it holds the call; "Held by …" follows it (remote-hold.ts). */
+  private onRemoteOffer(sdp: string): void {
+    const held = remoteHoldFromOffer(sdp, this.current.paused);
+    if (held === null || held === this.current.isRemotelyHeld()) return;
+    this.emitChange((s) => s.setRemotelyHeld(held));
+  }
 
   /**
    * Changes to the call's media (hold, camera, share, the refresh after a reconnect) run one
@@ -526,13 +545,17 @@ export class CallController {
 
   private reinvite(withoutSdp: boolean): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      // A BYE that crosses the re-INVITE ends the session, and SIP.js then never reports the
-      // re-INVITE's answer: without this the change (and every focus change queued behind it,
-      // such as a transfer's new call) would wait for ever.
+      // A call that ends while its re-INVITE is out (the far end hung up as we held it, as a
+      // transferor often does right after its REFER) may never see the answer: SIP.js drops a
+      // response for a dialog it has closed. Settle on the end too, or whatever waits for the
+      // change (the new call of a transfer waits for the hold) waits for ever.
       const onState = (state: SessionState) => {
         if (state === SessionState.Terminated) settle(() => reject(new Error('The call ended during the change.')));
       };
+      let settled = false;
       const settle = (done: () => void) => {
+        if (settled) return;
+        settled = true;
         this.session.stateChange.removeListener(onState);
         done();
       };

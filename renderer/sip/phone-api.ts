@@ -66,5 +66,7 @@ export interface PhoneApi {
   session(callId: string): CallSession | undefined;
   remoteStream(callId: string): MediaStream | undefined;
   localStream(callId: string): MediaStream | undefined;
+  /** The call's WebRTC statistics (getStats), or null when it has no media (yet, or any more). */
+  callStats(callId: string): Promise<RTCStatsReport | null>;
   on<E extends PhoneEventName>(event: E, handler: PhoneEventMap[E]): () => void;
 }

@@ -573,6 +573,10 @@ class SipPhone implements PhoneApi {
     return this.calls.get(callId)?.localStream;
   }
 
+  async callStats(callId: string): Promise<RTCStatsReport | null> {
+    return (await this.calls.get(callId)?.stats()) ?? null;
+  }
+
   private failAction(session: CallSession | null, error: PhoneError): Error {
     this.events.emit('onActionFailed', session, error);
     return new Error(error.message);

@@ -32,6 +32,8 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   sendVideo = false;
   /** Called with every remote SDP applied (initial answer or offer, and re-INVITEs). */
   onRemoteDescription: ((sdp: string) => void) | undefined;
+  /** Called with every offer of the far end applied (its INVITE or re-INVITE): how it holds us shows there. */
+  onRemoteOffer: ((sdp: string) => void) | undefined;
   /** Called when a camera was asked for but the call had to go on without it. */
   onMediaWarning: ((error: PhoneError) => void) | undefined;
   /** Called once the local microphone (and camera) tracks are in place. */
@@ -113,6 +115,7 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   protected override async setRemoteSessionDescription(description: RTCSessionDescriptionInit): Promise<void> {
     await super.setRemoteSessionDescription(description);
     if (description.sdp) this.onRemoteDescription?.(description.sdp);
+    if (description.sdp && description.type === 'offer') this.onRemoteOffer?.(description.sdp);
   }
 
   /** Undo an offer the far end refused, so the next re-INVITE starts from a stable state. */

@@ -1,7 +1,8 @@
 // The calls as the UI shows them. The engine owns the SIP.js sessions; this store keeps only
 // the CallSession snapshots it emits (markRaw: a snapshot still references its live SIP.js
 // session, which Vue must never wrap in a proxy), the remote streams to play, whether each
-// incoming call offers video, and how each ended call ended. Actions forward to the engine and turn its failures into error entries.
+// incoming call offers video, the tones sent on each call, and how the last call ended (a line
+// that clears itself). Actions forward to the engine and turn its failures into error entries.
 
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef, watch } from 'vue';
@@ -9,7 +10,8 @@ import type { CallSession } from '../../shared/call-session';
 import type { CallOutcome, PhoneErrorCode } from '../../shared/phone-status';
 import type { PhoneCommand } from '../../shared/platform';
 import { appContext } from '../app-context';
-import { dialDisplayText, type EndedCall } from '../components/call-presentation';
+import { dialDisplayText } from '../dialing/dial-display';
+import type { EndedCall } from './ended-call';
 import type { CallOptions } from '../sip/phone-api';
 import type { TransferState } from '../sip/transfer';
 import { decideAutoAnswer, policyRequestFrom } from '../../shared/auto-answer-policy';
@@ -22,6 +24,11 @@ import { toPhoneError } from './phone-error';
 function isOver(session: CallSession): boolean {
   return session.isTerminated() || session.endTime !== null;
 }
+
+/** How long a call's outcome line stays, counted while the page is visible. */
+export const OUTCOME_VISIBLE_MS = 20_000;
+/** The tones echoed above the keypad: the last few are enough to check what was typed. */
+const TONES_ECHOED = 24;
 
 export const useCallsStore = defineStore('calls', () => {
   const { phone, platform } = appContext();
@@ -42,6 +49,16 @@ export const useCallsStore = defineStore('calls', () => {
   const lastEndedId = ref<string | null>(null);
   /** The dialpad's text; a dial command from the host fills it. */
   const dialInput = ref('');
+  /** What the user last dialled, as typed: offered again by Call on an empty field. */
+  const lastDialed = ref<string | null>(null);
+  /** The text of the dialpad that placed the current outgoing call, cleared once it is answered. */
+  let dialledFromInput: string | null = null;
+  let dialledCallId: string | null = null;
+  /** DTMF sent on each call, for the echo above the keypad. */
+  const tonesSent = shallowRef(new Map<string, string>());
+  /** Calls whose failure was already reported as an error: no "Call failed" line repeats it. */
+  const failuresShown = new Set<string>();
+  let outcomeTimer: ReturnType<typeof setTimeout> | undefined;
 
   const calls = computed(() => [...sessions.value.values()]);
   const incomingCalls = computed(() => calls.value.filter((call) => call.isIncoming() && !call.isIgnored()));
@@ -60,6 +77,11 @@ export const useCallsStore = defineStore('calls', () => {
   function track(session: CallSession): void {
     const id = session.getId();
     if (!id) return;
+    // A new call: the line about an earlier one would read as news about this one.
+    if (!sessions.value.has(id) && !isOver(session)) {
+      clearOutcome();
+      for (const failed of failuresShown) if (!sessions.value.has(failed)) failuresShown.delete(failed);
+    }
     // The host decides auto-answer from what the INVITE asked, sent with every publish.
     const autoAnswerRequest = autoAnswerRequests.get(id);
     platform.publishCall(session.toJSON(), autoAnswerRequest ? { autoAnswerRequest } : undefined);
@@ -69,6 +91,7 @@ export const useCallsStore = defineStore('calls', () => {
       remoteMediaRevisions.value = withEntry(remoteMediaRevisions.value, id, undefined);
       incomingVideo.value = withEntry(incomingVideo.value, id, undefined);
       transfers.value = withEntry(transfers.value, id, undefined);
+      tonesSent.value = withEntry(tonesSent.value, id, undefined);
       autoAnswerRequests.delete(id);
     } else {
       sessions.value = withEntry(sessions.value, id, markRaw(session));
@@ -78,17 +101,44 @@ export const useCallsStore = defineStore('calls', () => {
   function recordEnd(session: CallSession, outcome: CallOutcome): void {
     const id = session.getId();
     if (!id) return;
+    const alreadyShown = failuresShown.has(id);
+    if (dialledFromInput !== null && id === dialledCallId && !session.isAnswered()) {
+      // The call did not go through: the number stays in the field, to try again.
+      if (dialInput.value.trim() === '') dialInput.value = dialledFromInput;
+      dialledFromInput = null;
+    }
+    // The error banner already says why this call failed: no second, vaguer line under it.
+    if (alreadyShown && outcome.reason === 'failed') return;
     const ended: EndedCall = {
       callId: id,
       displayName: session.displayName,
       number: session.number,
       incoming: !session.isCaller,
       outcome: { ...outcome },
+      endedAt: Date.now(),
     };
     // Only the outcome on screen is kept: a phone left open all day must not grow with every
     // call (the call history is a store of its own, with its own bound).
     endedCalls.value = new Map([[id, ended]]);
     lastEndedId.value = id;
+    scheduleOutcomeClear();
+  }
+
+  // The line goes after a while, but not while nobody could read it: a call missed in a
+  // background tab is still there when the user comes back.
+  function scheduleOutcomeClear(): void {
+    clearTimeout(outcomeTimer);
+    outcomeTimer = setTimeout(() => {
+      if (globalThis.document?.visibilityState === 'hidden') scheduleOutcomeClear();
+      else clearOutcome();
+    }, OUTCOME_VISIBLE_MS);
+  }
+
+  function clearOutcome(): void {
+    clearTimeout(outcomeTimer);
+    outcomeTimer = undefined;
+    lastEndedId.value = null;
+    endedCalls.value = new Map();
   }
 
   // The engine both emits onActionFailed and rejects the promise for the same failure; the
@@ -96,7 +146,11 @@ export const useCallsStore = defineStore('calls', () => {
   let actionFailures = 0;
 
   phone.on('onSessionChanged', track);
-  phone.on('onCallEnded', recordEnd);
+  // onCallEnded is the last word on every call (the others may come before it for the same call).
+  phone.on('onCallEnded', (session, outcome) => {
+    platform.callEnded?.(session.toJSON(), { ...outcome });
+    recordEnd(session, outcome);
+  });
   phone.on('onCallTransfer', (session, transfer) => {
     const id = session.getId();
     if (id) transfers.value = withEntry(transfers.value, id, transfer ?? undefined);
@@ -147,9 +201,21 @@ export const useCallsStore = defineStore('calls', () => {
     remoteStreams.value = withEntry(remoteStreams.value, id, markRaw(stream));
     remoteMediaRevisions.value = withEntry(remoteMediaRevisions.value, id, (remoteMediaRevisions.value.get(id) ?? 0) + 1);
   });
-  phone.on('onActionFailed', (_session, error) => {
+  phone.on('onActionFailed', (session, error) => {
     actionFailures += 1;
+    const id = session?.getId();
+    if (id) failuresShown.add(id);
+    // The engine may end the call a moment before it reports why (a refused microphone ends
+    // the answer first): the banner replaces the vaguer line then too.
+    if (id && lastEndedId.value === id && endedCalls.value.get(id)?.outcome.reason === 'failed') clearOutcome();
     errors.reportPhoneError(error);
+  });
+  phone.on('onCallAccepted', (session) => {
+    // The number got through: the field is free for the next one (Call on it empty redials).
+    if (dialledFromInput !== null && session.getId() === dialledCallId) {
+      if (dialInput.value === dialledFromInput) dialInput.value = '';
+      dialledFromInput = null;
+    }
   });
   phone.sessions().forEach(track);
 
@@ -175,7 +241,12 @@ export const useCallsStore = defineStore('calls', () => {
   const resume = (callId: string) => run('resume-failed', () => phone.resume(callId));
   const mute = (callId: string) => run('call-failed', () => phone.mute(callId));
   const unmute = (callId: string) => run('call-failed', () => phone.unmute(callId));
-  const sendDtmf = (callId: string, tones: string) => run('dtmf-failed', () => phone.sendDtmf(callId, tones));
+  async function sendDtmf(callId: string, tones: string): Promise<boolean> {
+    // Echoed at once: the user sees what they pressed even while the tone is being sent.
+    const echoed = ((tonesSent.value.get(callId) ?? '') + tones).slice(-TONES_ECHOED);
+    if (sessions.value.has(callId)) tonesSent.value = withEntry(tonesSent.value, callId, echoed);
+    return run('dtmf-failed', () => phone.sendDtmf(callId, tones));
+  }
   const enableCamera = (callId: string) => run('renegotiation-failed', () => phone.enableCamera(callId));
   const disableCamera = (callId: string) => run('renegotiation-failed', () => phone.disableCamera(callId));
   const muteVideo = (callId: string) => run('renegotiation-failed', () => phone.muteVideo(callId));
@@ -183,9 +254,23 @@ export const useCallsStore = defineStore('calls', () => {
   const startScreenSharing = (callId: string) => run('renegotiation-failed', () => phone.startScreenSharing(callId));
   const stopScreenSharing = (callId: string) => run('renegotiation-failed', () => phone.stopScreenSharing(callId));
 
+  /** Dials; the text stays in the field until the call is answered, so a failed one is easy to retry. */
   async function dial(target: string, options: CallOptions = {}): Promise<boolean> {
-    const placed = await run('call-failed', async () => track(await phone.call(target, options)));
-    if (placed) dialInput.value = '';
+    const typed = dialInput.value.trim();
+    let placedId: string | null = null;
+    const placed = await run('call-failed', async () => {
+      const session = await phone.call(target, options);
+      placedId = session.getId() ?? null;
+      track(session);
+    });
+    if (placed) {
+      lastDialed.value = typed || target;
+      dialledFromInput = typed || null;
+      dialledCallId = placedId;
+      // Answered already (a very quick far end), or over already (refused at once).
+      const session = placedId ? sessions.value.get(placedId) : undefined;
+      if (session?.isAnswered() && dialInput.value === typed) dialInput.value = '';
+    }
     return placed;
   }
 
@@ -222,7 +307,17 @@ export const useCallsStore = defineStore('calls', () => {
   }
 
   function dismissOutcome(callId: string): void {
-    if (lastEndedId.value === callId) lastEndedId.value = null;
+    if (lastEndedId.value === callId) clearOutcome();
+  }
+
+  /** The tones sent on a call so far (the last few), for the echo above the keypad. */
+  function tones(callId: string): string {
+    return tonesSent.value.get(callId) ?? '';
+  }
+
+  /** The call's WebRTC statistics, for the quality indicator. */
+  function callStats(callId: string): Promise<RTCStatsReport | null> {
+    return phone.callStats(callId);
   }
 
   /** Commands from the host (tray, notification, popup, shortcut, link). */
@@ -263,6 +358,7 @@ export const useCallsStore = defineStore('calls', () => {
     endedCalls,
     lastEnded,
     dialInput,
+    lastDialed,
     remoteStream,
     remoteMediaRevision,
     localStream,
@@ -285,6 +381,8 @@ export const useCallsStore = defineStore('calls', () => {
     stopScreenSharing,
     dial,
     dismissOutcome,
+    tones,
+    callStats,
     handleCommand,
   };
 });
