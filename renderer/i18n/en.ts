@@ -22,6 +22,8 @@ export const en = {
   'account.displayName': 'Display name',
   'account.iceServers': 'ICE servers',
   'account.iceServers.hint': 'One URL per line, for example stun:stun.example.com:3478',
+  'account.relayOnly': 'Relay media through the TURN server only',
+  'account.relayOnly.hint': 'Hides your network addresses from the other side; needs a turn: server above.',
   'account.connect': 'Connect',
   'account.disconnect': 'Disconnect',
   'account.saveFailed': 'You are connected, but the account could not be saved: you will enter it again next time.',
@@ -54,6 +56,8 @@ export const en = {
   'field.ice-servers-too-many': 'Too many ICE servers: keep at most {max}; one STUN and one TURN server are usually enough.',
   'field.ice-server-invalid': 'An ICE server line is malformed: write the URL, then for TURN the user name and credential, separated by spaces.',
   'field.ice-server-url-invalid': 'An ICE server URL is not valid: use stun:host[:port] or turn:host[:port], for example stun:stun.example.com:3478.',
+  'field.ice-relay-invalid': 'The relay setting could not be read: choose it again and save.',
+  'field.ice-relay-needs-turn': 'Relay only needs a TURN server: add a turn: line with its user name and credential, or untick relay only.',
   'field.ice-server-credentials-missing': 'A TURN server needs a user name and a credential: write them after the URL, or use a stun: URL instead.',
 
   'status.heading': 'Line',

@@ -21,6 +21,8 @@ export const fr: Catalogue = {
   'account.displayName': 'Nom affiché',
   'account.iceServers': 'Serveurs ICE',
   'account.iceServers.hint': 'Une URL par ligne, par exemple stun:stun.example.com:3478',
+  'account.relayOnly': 'Faire passer le média par le serveur TURN uniquement',
+  'account.relayOnly.hint': "Cache vos adresses réseau à l'autre partie ; il faut un serveur turn: ci-dessus.",
   'account.connect': 'Se connecter',
   'account.disconnect': 'Se déconnecter',
   'account.saveFailed': "Vous êtes connecté, mais le compte n'a pas pu être enregistré : il faudra le saisir à nouveau la prochaine fois.",
@@ -53,6 +55,8 @@ export const fr: Catalogue = {
   'field.ice-servers-too-many': "Trop de serveurs ICE : {max} au maximum ; un serveur STUN et un serveur TURN suffisent en général.",
   'field.ice-server-invalid': "Une ligne de serveur ICE est mal formée : écrivez l'URL puis, pour TURN, le nom d'utilisateur et le mot de passe, séparés par des espaces.",
   'field.ice-server-url-invalid': "Une URL de serveur ICE n'est pas valide : utilisez stun:hôte[:port] ou turn:hôte[:port], par exemple stun:stun.example.com:3478.",
+  'field.ice-relay-invalid': 'Le réglage de relais est illisible : choisissez-le de nouveau et enregistrez.',
+  'field.ice-relay-needs-turn': "Le relais seul demande un serveur TURN : ajoutez une ligne turn: avec son nom d'utilisateur et son mot de passe, ou décochez le relais seul.",
   'field.ice-server-credentials-missing': "Un serveur TURN demande un nom d'utilisateur et un mot de passe : écrivez-les après l'URL, ou utilisez une URL stun:.",
 
   'status.heading': 'Ligne',
