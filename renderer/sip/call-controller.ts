@@ -18,6 +18,8 @@ import { serverCallId } from './incoming-invite';
 import { watchMedia } from './media-watchdog';
 import { byeOutcome, BYE_ANSWER_WAIT_MS, CANCEL_ANSWER_WAIT_MS, RECONNECT_REFRESH_RETRY_DELAYS_MS, watchAckTimeout } from './call-end';
 import { SoftphoneSessionDescriptionHandler } from './softphone-sdh';
+import { CallTimeline } from './call-timeline';
+import { watchConnectionMilestones } from './media-milestones';
 import type { TypedEmitter } from './typed-emitter';
 
 type Emit = TypedEmitter<PhoneEventMap>['emit'];
@@ -41,6 +43,7 @@ export class CallController {
   /** Settles when our BYE was answered (or could not be): the outcome may depend on it. */
   private byeAnswered: Promise<void> | null = null;
   private stopMediaWatch: (() => void) | undefined;
+  private stopMilestones: (() => void) | undefined;
   private readonly video: CallVideo;
   private mediaChanges: Promise<void> = Promise.resolve();
 
@@ -49,6 +52,8 @@ export class CallController {
     initial: CallSession,
     private readonly emit: Emit,
     private readonly onTerminated: (controller: CallController) => void,
+    /** Where this call's set-up time goes (call-timeline.ts); the engine announces it. */
+    readonly timeline: CallTimeline = new CallTimeline(initial.sipCallId, initial.isCaller ? 'outgoing' : 'incoming', initial.isCaller ? 'dial' : 'inviteReceived'),
   ) {
     this.current = initial;
     this.video = new CallVideo({
@@ -72,10 +77,23 @@ export class CallController {
       ...session.delegate,
       onSessionDescriptionHandler: (sdh) => {
         this.video.attach(sdh);
-        // Mute may be pressed before the microphone opens: apply it to the tracks when they come.
-        if (sdh instanceof SoftphoneSessionDescriptionHandler) sdh.onLocalMedia = () => this.applyMute();
+        if (sdh instanceof SoftphoneSessionDescriptionHandler) {
+          // The microphone opens after the INVITE or the 200 OK left (late-media.ts): mute,
+          // hold and "not answered yet" apply to its track before it sends anything.
+          sdh.onLocalMedia = () => {
+            this.timeline.mark('microphoneReady');
+            this.applyMute();
+          };
+          sdh.onLocalMediaFailed = (error) => this.microphoneFailed(error);
+          sdh.onDescriptionReady = (type, gathering) => {
+            if (this.timeline.has(type === 'offer' ? 'offerReady' : 'answerReady')) return;
+            this.timeline.mark(type === 'offer' ? 'offerReady' : 'answerReady');
+            this.timeline.note(`ICE gathering ended for the ${type}: ${gathering}`);
+          };
+        }
         const connection = (sdh as SessionDescriptionHandler).peerConnection;
         if (connection) {
+          this.stopMilestones = watchConnectionMilestones(connection, (mark, at) => this.timeline.mark(mark, at));
           this.stopMediaWatch = watchMedia(connection, {
             restartIce: () => this.oneAtATime(() => this.applyReconnectRefresh()),
             giveUp: () => this.mediaLost(),
@@ -171,6 +189,7 @@ export class CallController {
       return;
     }
     this.answeredBySystem = bySystem;
+    this.timeline.mark('answerRequested');
     // The answer starts now: the call stops ringing (tray, popup, ringtone) while the
     // microphone opens and ICE runs; answerTime is stamped here, as the reference SDK does,
     // and taken back if the answer never completes (isAnswering() tells this window apart).
@@ -271,6 +290,28 @@ export class CallController {
   private endIfDialogGone(statusCode: number): void {
     if ((statusCode !== 481 && statusCode !== 408) || this.session.state !== SessionState.Established) return;
     this.outcome ??= { reason: statusCode === 481 ? 'hung-up-remotely' : 'media-lost' };
+    void this.hangup().catch(() => undefined);
+  }
+
+  /**
+   * The microphone could not be opened, but the INVITE (or our 200 OK) had already left
+   * without waiting for it: the user is told why, as before, and the call ends instead of
+   * going on with nobody heard. A 200 OK already sent is ended with BYE once it is ACKed.
+   */
+  private microphoneFailed(error: unknown): void {
+    if (this.ended) return;
+    this.outcome ??= { reason: 'failed' };
+    const deviceError = microphoneError(error);
+    if (deviceError) this.emit('onActionFailed', this.current, deviceError);
+    if (this.session instanceof Invitation && this.session.state === SessionState.Establishing) {
+      const whenUp = (state: SessionState) => {
+        if (state !== SessionState.Established && state !== SessionState.Terminated) return;
+        this.session.stateChange.removeListener(whenUp);
+        if (state === SessionState.Established) void this.hangup().catch(() => undefined);
+      };
+      this.session.stateChange.addListener(whenUp);
+      return;
+    }
     void this.hangup().catch(() => undefined);
   }
 
@@ -438,6 +479,7 @@ export class CallController {
         break;
       case SessionState.Established: {
         this.wasEstablished = true;
+        this.timeline.mark('established');
         // The camera counts only if the offer/answer kept video (an answer may refuse it).
         const cameraEnabled = this.current.cameraEnabled && this.video.negotiated();
         if (this.current.cameraEnabled && !cameraEnabled) this.video.dropUnnegotiatedCamera();
@@ -478,8 +520,10 @@ export class CallController {
       // An answer that never went through (a CANCEL won, the microphone failed): not answered.
       if (!this.wasEstablished) s.answered = false;
     });
+    this.timeline.mark('ended');
     this.video.release();
     this.stopMediaWatch?.();
+    this.stopMilestones?.();
     this.onTerminated(this);
     // How it ended may hang on the answer to our BYE (briefly: the call is already gone).
     const bye = this.byeAnswered;
