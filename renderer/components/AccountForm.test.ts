@@ -32,6 +32,10 @@ const VALID: Partial<AccountSettings> = {
   password: 'secret',
 };
 
+function model(wrapper: VueWrapper): AccountSettings {
+  return (wrapper.props() as { modelValue: AccountSettings }).modelValue;
+}
+
 function describedText(wrapper: VueWrapper, field: string): string {
   const input = wrapper.get(`[name="${field}"]`);
   const ids = (input.attributes('aria-describedby') ?? '').split(' ').filter(Boolean);
@@ -154,13 +158,13 @@ describe('AccountForm', () => {
     const box = wrapper.get('input[name="iceTransportPolicy"]');
     expect(wrapper.get(`label[for="${box.attributes('id')}"]`).text()).toBe('Relay media through the TURN server only');
     await box.setValue(true);
-    expect((wrapper.props('modelValue') as AccountSettings).iceTransportPolicy).toBe('relay');
+    expect(model(wrapper).iceTransportPolicy).toBe('relay');
     expect(box.attributes('aria-invalid')).toBe('true');
     expect(describedText(wrapper, 'iceTransportPolicy')).toContain('Relay only needs a TURN server');
-    await wrapper.setProps({ modelValue: { ...(wrapper.props('modelValue') as AccountSettings), iceServers: [{ urls: 'turn:t.example.com', username: 'u', credential: 'c' }] } });
+    await wrapper.setProps({ modelValue: { ...model(wrapper), iceServers: [{ urls: 'turn:t.example.com', username: 'u', credential: 'c' }] } });
     expect(box.attributes('aria-invalid')).toBeUndefined();
     await box.setValue(false);
-    expect(wrapper.props('modelValue')).not.toHaveProperty('iceTransportPolicy');
+    expect(model(wrapper)).not.toHaveProperty('iceTransportPolicy');
   });
 
   test('the question is in French when the UI is', () => {
