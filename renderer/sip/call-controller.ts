@@ -44,6 +44,8 @@ export class CallController {
   private byeAnswered: Promise<void> | null = null;
   private stopMediaWatch: (() => void) | undefined;
   private stopMilestones: (() => void) | undefined;
+  /** The caller cancelled after our 200 OK left: the call is over here, SIP only tidies up. */
+  private abandoned = false;
   private readonly video: CallVideo;
   private mediaChanges: Promise<void> = Promise.resolve();
 
@@ -315,6 +317,22 @@ export class CallController {
     void this.hangup().catch(() => undefined);
   }
 
+  /**
+   * The caller's CANCEL crossed our 200 OK (we answered at the very moment they gave up). SIP
+   * says the CANCEL then changes nothing and the caller must ACK and BYE, but some stacks
+   * (JsSIP 3) drop a 200 that crosses their CANCEL: no ACK, no BYE, and the call would sit with
+   * a live microphone until the 32 s ACK timeout. So the call ends here at once, media closed;
+   * if the ACK does come, a BYE follows it (a BYE may not precede the ACK, RFC 3261 §15).
+   */
+  cancelCrossedAnswer(): void {
+    if (this.ended || !(this.session instanceof Invitation) || !this.timeline.has('ok200Sent')) return;
+    if (this.session.state !== SessionState.Establishing) return;
+    this.abandoned = true;
+    this.outcome = { reason: 'hung-up-remotely' };
+    this.session.sessionDescriptionHandler?.close();
+    this.onEnded();
+  }
+
   /** The far end's media is gone and did not come back (see media-watchdog.ts): end the call. */
   private mediaLost(): void {
     if (this.session.state !== SessionState.Established) return;
@@ -471,6 +489,10 @@ export class CallController {
   }
 
   private onStateChange(state: SessionState): void {
+    if (this.abandoned) {
+      if (state === SessionState.Established) void this.session.bye().catch(() => undefined);
+      return;
+    }
     switch (state) {
       case SessionState.Establishing:
         this.emitChange((s) => {

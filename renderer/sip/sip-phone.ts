@@ -228,7 +228,11 @@ class SipPhone implements PhoneApi {
       sendInitialProvisionalResponse: false,
     }));
     // Stamps for the call timelines, taken as messages cross the socket (sip-wire-tap.ts).
-    tapTransport(userAgent.transport, (message, direction, at) => this.timelines.onWire(message, direction, at));
+    tapTransport(userAgent.transport, (message, direction, at) => {
+      this.timelines.onWire(message, direction, at);
+      // Seen before SIP.js, which drops a CANCEL that arrives after our 200 OK.
+      if (direction === 'received' && message.method === 'CANCEL') this.calls.get(message.callId)?.cancelCrossedAnswer();
+    });
     return userAgent;
   }
 
