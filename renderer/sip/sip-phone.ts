@@ -448,14 +448,16 @@ class SipPhone implements PhoneApi {
       Object.defineProperty(snapshot, 'sipSession', { value: invitation, enumerable: false, writable: true, configurable: true });
       const arrivedAt = this.timelines.inviteArrival(invitation.request.callId);
       const controller = this.track(invitation, snapshot, new CallTimeline(invitation.request.callId, 'incoming', 'inviteReceived', arrivedAt));
+      // The connection is made before the call is announced, so that candidates gather and the
+      // offer is applied (off the main thread) while the UI shows the call; an Answer that
+      // comes at once then finds it under way. No microphone is opened.
+      prepareAnswer(invitation);
       // onCallIncoming first: its listeners learn what the INVITE asked (video, auto-answer)
       // before the snapshot is published to the host, which decides auto-answer from it. A
       // listener may already have acted on the call (answered it): announce the latest snapshot.
       this.events.emit('onCallIncoming', snapshot, inviteWantsVideo(invitation.body ?? ''), autoAnswerRequestOf(invitation.request));
       this.events.emit('onSessionChanged', controller.snapshot);
       controller.timeline.mark('ringing');
-      // Once the ringing is on screen (the UI renders in a microtask), prepare the answer.
-      setTimeout(() => prepareAnswer(invitation), 0);
     } catch (error) {
       // A message SIP.js parsed but we cannot make sense of must not leave a ringing ghost.
       console.error('Rejected an INVITE that could not be handled', error);

@@ -55,8 +55,9 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   private firstCandidateMs: number | undefined;
   private awaitedCandidateMs: number | undefined;
   private lastGathering: GatheringReason | 'already-complete' = 'already-complete';
-  /** The remote offer applied while the call rang (prepareAnswer). */
+  /** The remote offer applied while the call rang (prepareAnswer), and its application. */
   private preparedOffer: string | undefined;
+  private preparing: Promise<void> = Promise.resolve();
   private lateMediaStarted = false;
 
   constructor(
@@ -84,17 +85,16 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
    * make the answer (candidates are pooled since the connection was made). Never touches the
    * microphone. The session's own setDescription later finds the offer already applied.
    */
-  async prepareAnswer(offer: string): Promise<void> {
+  prepareAnswer(offer: string): Promise<void> {
     const pc = this._peerConnection;
-    if (!pc || pc.signalingState !== 'stable' || this.preparedOffer !== undefined) return;
+    if (!pc || pc.signalingState !== 'stable' || this.preparedOffer !== undefined) return this.preparing;
     this.preparedOffer = offer;
-    try {
-      await pc.setRemoteDescription({ type: 'offer', sdp: offer });
-    } catch {
+    this.preparing = pc.setRemoteDescription({ type: 'offer', sdp: offer }).catch(async () => {
       // SIP.js applies it again on Answer and reports the failure there.
       this.preparedOffer = undefined;
       if ((pc.signalingState as RTCSignalingState) === 'have-remote-offer') await pc.setRemoteDescription({ type: 'rollback' }).catch(() => undefined);
-    }
+    });
+    return this.preparing;
   }
 
   override getDescription(options?: SessionDescriptionHandlerOptions, modifiers?: Parameters<SessionDescriptionHandler['getDescription']>[1]): Promise<BodyAndContentType> {
@@ -111,8 +111,9 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     const firstMedia = !this.lateMediaStarted && this._localMediaStream.getTracks().length === 0;
     if (!pc || !firstMedia || options?.constraints?.video) return super.getLocalMediaStream(options);
     // An audio call's first media: the description goes on without waiting for the device.
+    // The m-line it will send on is settled in updateDirection, once it is known whether this
+    // is an offer (a new transceiver) or an answer (the one the remote offer made).
     this.lateMediaStarted = true;
-    prepareSendTransceivers(pc, ['audio'], this._localMediaStream);
     super.getLocalMediaStream(options).catch((error: unknown) => {
       if (!this.closed) this.onLocalMediaFailed?.(error);
     });
@@ -149,6 +150,7 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     const pc = this._peerConnection;
     if (!pc) return Promise.reject(new Error('Peer connection closed.'));
     const hold = options?.hold ?? false;
+    if (this.lateMediaStarted) prepareSendTransceivers(pc, ['audio'], this._localMediaStream);
     if (pc.signalingState === 'stable') {
       for (const t of pc.getTransceivers()) {
         if (t.direction === 'stopped') continue;
@@ -170,6 +172,8 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   }
 
   protected override async setRemoteSessionDescription(description: RTCSessionDescriptionInit): Promise<void> {
+    // Answer pressed while the prepared offer is still being applied: wait for it, not twice.
+    if (this.preparedOffer !== undefined && description.sdp === this.preparedOffer) await this.preparing;
     const pc = this._peerConnection;
     const prepared = this.preparedOffer !== undefined && pc?.signalingState === 'have-remote-offer' && description.sdp === this.preparedOffer;
     this.preparedOffer = undefined;

@@ -80,6 +80,9 @@ export class TimelineBook<Owner extends TimelineOwner = TimelineOwner> {
       return;
     }
     const mark = wireMark(message, direction);
+    // The ACK of a 407 or 487 is not the call's: only the ACK that confirms its 200 OK counts.
+    if (mark === 'ackSent' && !owner.timeline.has('ok200Received')) return;
+    if (mark === 'ackReceived' && !owner.timeline.has('ok200Sent')) return;
     if (mark) owner.timeline.mark(mark, at);
   }
 
