@@ -47,6 +47,7 @@ export function stunAnswers(host, port, timeoutMs = 500) {
     request.writeUInt16BE(0, 2);
     request.writeUInt32BE(0x2112a442, 4);
     transaction.copy(request, 8);
+    /** @param {boolean} answered */
     const done = (answered) => {
       clearTimeout(timer);
       socket.close();
