@@ -290,6 +290,9 @@ async function main(): Promise<void> {
       ['stun', [{ urls: coturn.stunUrl }]],
     ];
     if (blackhole.url !== null) scenarios.push(['unreachable', [{ urls: blackhole.url }]]);
+    // BENCH_SCENARIOS=none,stun runs only those (a quicker look while working on one).
+    const only = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
+    if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter(([name]) => only.includes(name)));
     console.log(`bench: ${calls} calls each per scenario, Chromium ${browser.version()}, Kamailio ${kamailio.wsUrl}, coturn ${coturn.stunUrl}, load average ${load}`);
 
     const results: Partial<Record<ScenarioName, ScenarioResults>> = {};

@@ -59,6 +59,8 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   private preparedOffer: string | undefined;
   private preparing: Promise<void> = Promise.resolve();
   private lateMediaStarted = false;
+  /** Opens the microphone once the description is made (see getLocalMediaStream). */
+  private startLateMedia: (() => void) | undefined;
 
   constructor(
     logger: ConstructorParameters<typeof SessionDescriptionHandler>[0],
@@ -101,6 +103,9 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     const type: RTCSdpType = this._peerConnection?.signalingState === 'have-remote-offer' ? 'answer' : 'offer';
     return super.getDescription(options, modifiers).then((description) => {
       this.onDescriptionReady?.(type, this.lastGathering);
+      const start = this.startLateMedia;
+      this.startLateMedia = undefined;
+      start?.();
       return description;
     });
   }
@@ -108,15 +113,21 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   protected override getLocalMediaStream(options?: SessionDescriptionHandlerOptions): Promise<void> {
     if (options?.constraints?.video) this.sendVideo = true;
     const pc = this._peerConnection;
-    const firstMedia = !this.lateMediaStarted && this._localMediaStream.getTracks().length === 0;
-    if (!pc || !firstMedia || options?.constraints?.video) return super.getLocalMediaStream(options);
+    if (!pc || options?.constraints?.video || this._localMediaStream.getTracks().length > 0) return super.getLocalMediaStream(options);
+    // Asked again (the answer's getDescription after its setDescription) while it is coming.
+    if (this.lateMediaStarted) return Promise.resolve();
     // An audio call's first media: the description goes on without waiting for the device.
     // The m-line it will send on is settled in updateDirection, once it is known whether this
     // is an offer (a new transceiver) or an answer (the one the remote offer made).
+    // The device is opened right after the description is made: opening it at the same time
+    // slows Chromium's createOffer/createAnswer and setLocalDescription down (measured: the
+    // answer came out when the microphone did), and its track is only needed once media flows.
     this.lateMediaStarted = true;
-    super.getLocalMediaStream(options).catch((error: unknown) => {
-      if (!this.closed) this.onLocalMediaFailed?.(error);
-    });
+    this.startLateMedia = () => {
+      super.getLocalMediaStream(options).catch((error: unknown) => {
+        if (!this.closed) this.onLocalMediaFailed?.(error);
+      });
+    };
     return Promise.resolve();
   }
 
