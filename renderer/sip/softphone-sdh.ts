@@ -59,8 +59,6 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   private preparedOffer: string | undefined;
   private preparing: Promise<void> = Promise.resolve();
   private lateMediaStarted = false;
-  /** Opens the microphone once the description is made (see getLocalMediaStream). */
-  private startLateMedia: (() => void) | undefined;
 
   constructor(
     logger: ConstructorParameters<typeof SessionDescriptionHandler>[0],
@@ -103,9 +101,6 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     const type: RTCSdpType = this._peerConnection?.signalingState === 'have-remote-offer' ? 'answer' : 'offer';
     return super.getDescription(options, modifiers).then((description) => {
       this.onDescriptionReady?.(type, this.lastGathering);
-      const start = this.startLateMedia;
-      this.startLateMedia = undefined;
-      start?.();
       return description;
     });
   }
@@ -119,15 +114,12 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     // An audio call's first media: the description goes on without waiting for the device.
     // The m-line it will send on is settled in updateDirection, once it is known whether this
     // is an offer (a new transceiver) or an answer (the one the remote offer made).
-    // The device is opened right after the description is made: opening it at the same time
-    // slows Chromium's createOffer/createAnswer and setLocalDescription down (measured: the
-    // answer came out when the microphone did), and its track is only needed once media flows.
+    // (Opening it only once the description is made was tried: no faster description under
+    // load, and the first audio out came later by the device's opening time.)
     this.lateMediaStarted = true;
-    this.startLateMedia = () => {
-      super.getLocalMediaStream(options).catch((error: unknown) => {
-        if (!this.closed) this.onLocalMediaFailed?.(error);
-      });
-    };
+    super.getLocalMediaStream(options).catch((error: unknown) => {
+      if (!this.closed) this.onLocalMediaFailed?.(error);
+    });
     return Promise.resolve();
   }
 
