@@ -1,30 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { emptySamples, formatTable, type BenchResults } from './report';
+import { emptyScenario, formatExtras, formatScenario } from './report';
 
-function results(): BenchResults {
-  const ours = emptySamples();
-  const baseline = emptySamples();
-  ours.register.push(10, 20, 30);
-  baseline.register.push(20, 40, 60);
-  ours.established.push(50, 50, 50);
-  baseline.established.push(100, 100, 100);
-  ours.firstAudio.push(80);
-  baseline.firstAudio.push(160);
-  ours.ringing.push(4);
-  baseline.ringing.push(2);
-  return { calls: 3, startedAt: '', browser: '', network: '', ours, baseline, oursRingingPainted: [], notes: [] };
+function scenario() {
+  const s = emptyScenario('none');
+  s.samples.ours.register.push(10, 20, 30);
+  s.samples.sipjs.register.push(20, 40, 60);
+  s.samples.jssip.register.push(10, 10, 10);
+  s.samples.ours.established.push(50, 50, 50);
+  s.samples.sipjs.established.push(100, 100, 100);
+  s.samples.jssip.established.push(200, 200);
+  return s;
 }
 
-describe('formatTable', () => {
-  it('prints median, p95 and the ratio of medians for each metric', () => {
-    const table = formatTable(results());
+describe('formatScenario', () => {
+  it('prints median, p95 and the ratios of medians against each peer', () => {
+    const table = formatScenario('none', scenario(), 3);
     const register = table.split('\n').find((l) => l.includes('register'));
-    expect(register?.split('|').map((c) => c.trim())).toEqual(['', expect.stringContaining('register'), '20.0', '30.0', '40.0', '60.0', '0.50', '']);
-    expect(table).toMatch(/ringing shown.*\| 2\.00 +\|$/m);
+    expect(register?.split('|').map((c) => c.trim())).toEqual(['', expect.stringContaining('register'), '20.0', '30.0', '40.0', '60.0', '10.0', '10.0', '0.50', '2.00', '']);
   });
-  it('adds the painted-frame row only when it was measured', () => {
-    expect(formatTable(results())).not.toContain('painted');
-    const withPaint = { ...results(), oursRingingPainted: [12] };
-    expect(formatTable(withPaint)).toContain('painted');
+
+  it('says when a softphone made fewer calls than asked, and leaves out metrics nobody measured', () => {
+    const table = formatScenario('none', scenario(), 3);
+    expect(table).toContain('200.0 (n=2)');
+    expect(table).toContain('0.25');
+    expect(table).not.toContain('first inbound audio');
+  });
+
+  it('adds the painted-frame row and the probe cross-check only when measured', () => {
+    expect(formatScenario('none', scenario(), 3)).not.toContain('painted');
+    const withPaint = { ...scenario(), oursRingingPainted: [12], oursProbeDeviation: [0.4] };
+    expect(formatScenario('none', withPaint, 3)).toContain('painted');
+    expect(formatScenario('none', withPaint, 3)).toContain('median |difference| 0.4 ms');
+  });
+});
+
+describe('formatExtras', () => {
+  it('prints the bundle, the page load and says how to get soak figures', () => {
+    const text = formatExtras({
+      bundle: { initialGzipBytes: 2048, initialFiles: ['a.js'], lazyGzipBytes: 1024, lazyFiles: ['b.js'] },
+      pageLoad: { ready: [100, 120], registered: [150, 170] },
+    });
+    expect(text).toContain('2.0 KB in 1 file(s) (a.js)');
+    expect(text).toContain('registered (Connect pressed at once): median 160.0 ms');
+    expect(text).toContain('BENCH_SOAK=1');
   });
 });

@@ -1,66 +1,77 @@
-// `npm run bench`: the same calls through our phone and through plain SIP.js 0.21 (defaults,
-// iceServers: []), alternated call by call against one real Kamailio on loopback, then a table
-// of medians, p95s and ratios. It asserts nothing but that every call succeeded: it is a
-// measurement, not a test. Run through scripts/run-bench.sh (it builds the pages and enters a
-// private network namespace); this file is bundled to dist/bench/run-bench.mjs, which sits as
-// deep under the repository as e2e/support does, so the test-bed modules' relative file URLs
-// still resolve.
+// `npm run bench`: the same calls through our phone, plain SIP.js 0.21 (its defaults) and JsSIP 3
+// (its defaults), alternated call by call against one real Kamailio on loopback, in three ICE
+// scenarios (no servers, coturn as STUN, a STUN server that never answers); then a table per
+// scenario of medians, p95s and ratios, and our page's own figures (bundle, load, soak). It
+// asserts nothing but that every call succeeded: a measurement, not a test. Run through
+// scripts/run-bench.sh (it builds the pages and enters a private network namespace); this file
+// is bundled to dist/bench/run-bench.mjs, which sits as deep under the repository as
+// e2e/support does, so the test-bed modules' relative file URLs still resolve.
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
 import { launchChromium } from '../e2e/support/browser';
+import { startCoturn, unreachableStun } from '../e2e/support/coturn';
 import { freePort, startKamailio, type KamailioHandle } from '../e2e/support/kamailio';
 import { serveStatic } from '../e2e/support/web-server';
-import type { DialTimings, LineOptions, RingTimings } from './agent-contract';
+import type { AnswerTimings, DialTimings, IceServerOption, LineOptions, RingTimings } from './agent-contract';
 import type { SentInviteMessage } from './page/probe-registry';
-import { emptySamples, formatTable, type BenchResults, type Samples } from './report';
+import {
+  emptyScenario,
+  formatExtras,
+  formatScenario,
+  IMPLEMENTATIONS,
+  SCENARIOS,
+  type BenchResults,
+  type ExtraFigures,
+  type Implementation,
+  type ScenarioName,
+  type ScenarioResults,
+} from './report';
 
 const PASSWORD = 'secret';
-const WARM_UP_CALLS = 1;
-/** Lets Kamailio and both pages settle after a call before the next one is timed. */
+/** Lets Kamailio and the pages settle after a call before the next one is timed. */
 const PAUSE_BETWEEN_CALLS_MS = 150;
+/** The time a person takes to type a short number before pressing Call (ours warms up meanwhile). */
+const TYPING_MS = 300;
+/** How long an incoming call rings before the callee clicks Answer (ours prepares the answer meanwhile). */
+const RING_MS = 400;
+const PAGE_LOADS = 10;
 
-interface Implementation {
-  name: 'ours' | 'baseline';
+interface Agent {
+  name: Implementation;
   caller: Page;
   callee: Page;
-  callerLine: LineOptions;
-  calleeLine: LineOptions;
+  callerUser: string;
+  calleeUser: string;
   callerRegistered: boolean;
-  samples: Samples;
-  painted: number[];
+  calleeRegistered: boolean;
 }
 
-interface CallRecord {
-  registerMs: number;
-  dial: DialTimings;
-  ring: RingTimings;
-  /** Page time the caller sent its first INVITE (the offer; a 407 makes it send a second). */
-  inviteSentAt: number;
-  /** Page time the callee sent its 200 OK (the answer). */
-  okSentAt: number;
+function notes(typingMs: number, slowCalls: number): string[] {
+  return [
+    'register: measured on the caller before every call of the first scenario — unregister and close the socket (not timed), then a new connect + REGISTER with its 401 digest challenge until the 200 OK.',
+    `dial: from pressing Call (our phone.call, SIP.js new Inviter + invite(), JsSIP ua.call) to the caller's session being Established (JsSIP: its "accepted" event), and to the first inbound audio packet. The user types the number for ${typingMs} ms first: ours warms a connection up on the first key (phone.warmUp, as the dialpad does), the others have nothing to do then. The "without dialpad warm-up" row is ours dialled with no typing at all (a link, a redial).`,
+    "ours: dial and answer figures are read from the call's own timeline (phone.timeline, the one the call-details panel shows and exports); the same init-script probes that time the peers (WebSocket frames, getStats() polled every 5 ms) time ours too, and the cross-check line gives their difference.",
+    'INVITE arrival: the same init script in every page stamps performance.now() when an "INVITE " frame arrives on the WebSocket, before the SIP stack sees it; it also stamps the INVITE and 200 OK as they are sent ("where set-up goes" rows).',
+    "ringing shown: ours = the Answer button of the incoming-call panel entering the DOM, visible (MutationObserver); the peers have no UI, so theirs is the moment their incoming-call callback runs (SIP.js onInvite, JsSIP newRTCSession) — a lower bound any UI would add to.",
+    `answer click: the callee rings for ${RING_MS} ms, then ours gets a click on its Answer button and the peers their answer call; to the callee's first inbound audio packet (the user hears the caller). The dial and ringing rows come from other calls, answered at once.`,
+    "SIP.js keeps its default logLevel 'log' (every SIP message printed to the console, a few ms each in a driven browser); JsSIP logs nothing by default; our engine logs warnings only.",
+    `calls rotate ours / SIP.js / JsSIP, the order shifting every round, after 1 unrecorded warm-up call each per scenario. With a STUN server that never answers, SIP.js waits its 5 s gathering timeout and JsSIP for Chromium to give up on the server, so they place ${slowCalls} call(s) there (BENCH_SLOW_CALLS) and no answer-click calls.`,
+    'Kamailio challenges every INVITE (407), which all three answer; everything runs on loopback in a private network namespace, on a shared 2-core machine: compare figures of one run, and read the load line.',
+  ];
 }
-
-const NOTES = [
-  'register: measured on the caller before every call — unregister and close the socket (not timed), then a new connect + REGISTER with its 401 digest challenge until the 200 OK.',
-  'dial: from the call request (our phone.call / new Inviter + invite()) to the caller session being Established, and to the first getStats() poll (every 5 ms, once the answer is applied) that shows inbound-rtp audio packetsReceived > 0 (so up to ~5 ms late, equally for both).',
-  'INVITE arrival: the same init script in both pages wraps WebSocket and stamps performance.now() when an "INVITE " frame arrives, before SIP.js sees it; it also stamps the INVITE and the 200 OK as they are sent, for the two "where set-up goes" rows.',
-  'ringing shown: ours = the Answer button of the incoming-call panel entering the DOM, visible (MutationObserver); the baseline has no UI, so its figure is the moment its onInvite delegate runs — a lower bound any UI would add to. The extra row is ours up to the next animation frame (the paint).',
-  "the baseline keeps SIP.js's default logLevel 'log': it prints every SIP message to the console, which costs a few ms per message in a driven browser (register and ringing show it); our engine logs warnings only.",
-  'both callees answer at once (our onCallIncoming / SIP.js onInvite); Kamailio challenges every INVITE (407), which both answer.',
-  `calls alternate ours/baseline, the order flipping every round; ${WARM_UP_CALLS} unrecorded warm-up call per implementation first (the first getUserMedia of a page is slow).`,
-];
 
 function repoRoot(): string {
   return resolve(process.env.BENCH_REPO_ROOT ?? process.cwd());
 }
 
-function callCount(): number {
-  const raw = process.env.BENCH_CALLS ?? '20';
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name] ?? String(fallback);
   const count = Number.parseInt(raw, 10);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`BENCH_CALLS must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`${name} must be a positive integer, got "${raw}"`);
   return count;
 }
 
@@ -72,29 +83,12 @@ async function openAgentPage(browser: Browser, url: string, initScripts: string[
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`[page ${url}] ${error.message}`));
   page.on('console', (message) => {
-    // Chromium asks every page for /favicon.ico; neither page has one.
     if (message.location().url.endsWith('/favicon.ico')) return;
     if (message.type() === 'error' || process.env.BENCH_VERBOSE) console.error(`[page ${url}] ${message.type()}: ${message.text()}`);
   });
   await page.goto(url);
   await page.waitForFunction(ready, undefined, { timeout: 15_000 });
   return page;
-}
-
-async function placeCall(impl: Implementation, domain: string): Promise<CallRecord> {
-  const { caller, callee } = impl;
-  if (impl.callerRegistered) await caller.evaluate(() => window.benchAgent!.unregister());
-  impl.callerRegistered = false;
-  const registerMs = await caller.evaluate((line) => window.benchAgent!.register(line), impl.callerLine);
-  impl.callerRegistered = true;
-  await callee.evaluate(() => window.benchAgent!.armCallee());
-  const dial = await caller.evaluate((target) => window.benchAgent!.dial(target), `${impl.calleeLine.user}@${domain}`);
-  const ring = await callee.evaluate((callId) => window.benchAgent!.ringing(callId), dial.callId);
-  await caller.evaluate(() => window.benchAgent!.hangupAll());
-  await Promise.all([caller, callee].map((page) => page.evaluate(() => window.benchAgent!.idle())));
-  const inviteSentAt = await sentAt(caller, 'invite', dial.callId);
-  const okSentAt = await sentAt(callee, 'invite-ok', dial.callId);
-  return { registerMs, dial, ring, inviteSentAt, okSentAt };
 }
 
 async function sentAt(page: Page, kind: SentInviteMessage['kind'], callId: string): Promise<number> {
@@ -106,111 +100,290 @@ async function sentAt(page: Page, kind: SentInviteMessage['kind'], callId: strin
   return at;
 }
 
-function record(impl: Implementation, call: CallRecord): void {
-  impl.samples.register.push(call.registerMs);
-  impl.samples.established.push(call.dial.establishedMs);
-  impl.samples.firstAudio.push(call.dial.firstAudioMs);
-  impl.samples.ringing.push(call.ring.shownAt - call.ring.inviteAt);
-  impl.samples.offerSent.push(call.inviteSentAt - call.dial.startedAt);
-  impl.samples.answerSent.push(call.okSentAt - call.ring.inviteAt);
-  if (call.ring.paintedAt !== null) impl.painted.push(call.ring.paintedAt - call.ring.inviteAt);
+async function endCall(agent: Agent): Promise<void> {
+  await agent.caller.evaluate(() => window.benchAgent!.hangupAll());
+  await Promise.all([agent.caller, agent.callee].map((page) => page.evaluate(() => window.benchAgent!.idle())));
 }
 
-function describeCall(impl: Implementation, call: CallRecord): string {
-  const ring = call.ring.shownAt - call.ring.inviteAt;
-  return `${impl.name.padEnd(8)} reg ${call.registerMs.toFixed(0)} / est ${call.dial.establishedMs.toFixed(0)} / audio ${call.dial.firstAudioMs.toFixed(0)} / ring ${ring.toFixed(1)} ms`;
+interface ImmediateCall {
+  registerMs: number | null;
+  dial: DialTimings;
+  ring: RingTimings;
+  offerSentMs: number;
+  answerSentMs: number;
+}
+
+/** A call answered at once by the callee: dial and ringing figures. */
+async function immediateCall(agent: Agent, line: (user: string) => LineOptions, domain: string, timeRegister: boolean, typingMs: number): Promise<ImmediateCall> {
+  let registerMs: number | null = null;
+  if (timeRegister || !agent.callerRegistered) {
+    if (agent.callerRegistered) await agent.caller.evaluate(() => window.benchAgent!.unregister());
+    agent.callerRegistered = false;
+    registerMs = await agent.caller.evaluate((l) => window.benchAgent!.register(l), line(agent.callerUser));
+    agent.callerRegistered = true;
+  }
+  await agent.callee.evaluate(() => window.benchAgent!.armCallee('immediate'));
+  const dial = await agent.caller.evaluate((options) => window.benchAgent!.dial(options), { target: `${agent.calleeUser}@${domain}`, typingMs });
+  const ring = await agent.callee.evaluate((callId) => window.benchAgent!.ringing(callId), dial.callId);
+  await endCall(agent);
+  if (process.env.BENCH_TIMELINES && agent.name === 'ours') {
+    // Both ends' timelines of the call, for finding where time goes.
+    for (const page of [agent.caller, agent.callee]) {
+      const timeline = await page.evaluate((id) => (window as unknown as { __softphone: { phone: { timeline(i: string): unknown } } }).__softphone.phone.timeline(id), dial.callId);
+      console.log(JSON.stringify(timeline));
+    }
+  }
+  const inviteSentAt = await sentAt(agent.caller, 'invite', dial.callId);
+  const okSentAt = await sentAt(agent.callee, 'invite-ok', dial.callId);
+  return { registerMs: timeRegister ? registerMs : null, dial, ring, offerSentMs: inviteSentAt - dial.startedAt, answerSentMs: okSentAt - ring.inviteAt };
+}
+
+/** A call that rings for RING_MS, then is answered with a click: answer figures. */
+async function answeredCall(agent: Agent, domain: string): Promise<AnswerTimings> {
+  await agent.callee.evaluate(() => window.benchAgent!.armCallee('manual'));
+  const dialing = agent.caller.evaluate((options) => window.benchAgent!.dial(options), { target: `${agent.calleeUser}@${domain}`, typingMs: 0 });
+  // The Call-ID is known once the INVITE reached the callee.
+  const callId = await agent.callee.evaluate(async () => {
+    const probes = window.__benchProbes!;
+    const before = probes.inviteArrivals.length;
+    const started = performance.now();
+    while (probes.inviteArrivals.length === before) {
+      if (performance.now() - started > 90_000) throw new Error('no INVITE arrived');
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    return probes.inviteArrivals.at(-1)!.callId;
+  });
+  await agent.callee.evaluate((id) => window.benchAgent!.ringing(id), callId);
+  await sleep(RING_MS);
+  const answer = await agent.callee.evaluate((id) => window.benchAgent!.answerNow(id), callId);
+  await dialing;
+  await endCall(agent);
+  return answer;
+}
+
+async function registerCallee(agent: Agent, line: LineOptions): Promise<void> {
+  if (agent.calleeRegistered) await agent.callee.evaluate(() => window.benchAgent!.unregister());
+  await agent.callee.evaluate((l) => window.benchAgent!.register(l), line);
+  agent.calleeRegistered = true;
+  // The caller re-registers with the scenario's ICE servers on its next call.
+  if (agent.callerRegistered) await agent.caller.evaluate(() => window.benchAgent!.unregister());
+  agent.callerRegistered = false;
+}
+
+async function bundleFigures(webDir: string): Promise<ExtraFigures['bundle']> {
+  const html = await readFile(join(webDir, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  const all = (await readdir(join(webDir, 'assets'))).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  const gzip = async (file: string) => gzipSync(await readFile(join(webDir, file))).length;
+  const lazy = all.filter((f) => !initial.includes(f));
+  let initialGzipBytes = 0;
+  for (const f of initial) initialGzipBytes += await gzip(f);
+  let lazyGzipBytes = 0;
+  for (const f of lazy) lazyGzipBytes += await gzip(f);
+  return { initialGzipBytes, initialFiles: initial, lazyGzipBytes, lazyFiles: lazy };
+}
+
+/** Navigation start -> saved account ready in the form, and -> registered after pressing Connect at once. */
+async function pageLoadFigures(browser: Browser, appDir: string, pageUrl: string, line: LineOptions): Promise<ExtraFigures['pageLoad']> {
+  const account = { serverUrl: line.wsUrl, sipUri: `sip:${line.user}@${line.domain}`, username: line.user, password: line.password, displayName: 'Bench Load', iceServers: [] };
+  const meta = `<meta name="softphone-demo-account" content="${JSON.stringify(account).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">`;
+  const html = await readFile(join(appDir, 'index.html'), 'utf8');
+  await writeFile(join(appDir, 'saved-account.html'), html.replace('</head>', `${meta}</head>`));
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    const marks: { ready: number | null; registered: number | null } = { ready: null, registered: null };
+    (window as unknown as { __loadMarks: typeof marks }).__loadMarks = marks;
+    const tick = () => {
+      if (marks.ready === null) {
+        const password = document.querySelector<HTMLInputElement>('input[type="password"]');
+        const connect = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Connect' && !b.disabled);
+        if (password?.value && connect) {
+          marks.ready = performance.now();
+          connect.click();
+        }
+      }
+      const hook = (window as unknown as { __softphone?: { registration(): { status: string } } }).__softphone;
+      if (marks.ready !== null && hook?.registration().status === 'registered') {
+        marks.registered = performance.now();
+        return;
+      }
+      setTimeout(tick, 1);
+    };
+    document.addEventListener('DOMContentLoaded', tick);
+  });
+  const page = await context.newPage();
+  const ready: number[] = [];
+  const registered: number[] = [];
+  try {
+    for (let i = 0; i < PAGE_LOADS + 1; i += 1) {
+      await page.goto(pageUrl.replace(/index\.html$/, 'saved-account.html'));
+      const marks = await page.waitForFunction(
+        () => {
+          const m = (window as unknown as { __loadMarks?: { ready: number | null; registered: number | null } }).__loadMarks;
+          return m?.registered != null ? m : null;
+        },
+        undefined,
+        { timeout: 15_000, polling: 20 },
+      );
+      const value = (await marks.jsonValue()) as { ready: number; registered: number };
+      if (i > 0) {
+        // The first load fills the browser's caches, as a returning user's would be.
+        ready.push(value.ready);
+        registered.push(value.registered);
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  return { ready, registered };
+}
+
+async function soakFigures(benchDir: string): Promise<ExtraFigures['soak']> {
+  const file = join(benchDir, 'soak-report.txt');
+  try {
+    const [text, info] = await Promise.all([readFile(file, 'utf8'), stat(file)]);
+    return { writtenAt: info.mtime.toISOString(), text: text.trim() };
+  } catch {
+    return undefined;
+  }
 }
 
 async function main(): Promise<void> {
-  const calls = callCount();
+  const calls = positiveInt('BENCH_CALLS', 20);
+  const slowCalls = positiveInt('BENCH_SLOW_CALLS', 2);
   const root = repoRoot();
-  const distDir = join(root, 'dist');
-  const benchDir = join(distDir, 'bench');
+  const benchDir = join(root, 'dist', 'bench');
   const started = Date.now();
+  const load = loadavg().map((l) => l.toFixed(2)).join(' / ');
   const runDir = await mkdtemp(join(tmpdir(), 'softphone-bench-'));
   const cleanups: Array<() => Promise<unknown>> = [];
   let failed = true;
   try {
-    const kamailio: KamailioHandle = await startKamailio({
-      sipPort: await freePort(),
-      wsPort: await freePort(),
-      runDir: join(runDir, 'kamailio'),
-      auth: true,
-      password: PASSWORD,
-    });
+    const kamailio: KamailioHandle = await startKamailio({ sipPort: await freePort(), wsPort: await freePort(), runDir: join(runDir, 'kamailio'), auth: true, password: PASSWORD });
     cleanups.push(() => kamailio.stop());
-    const server = await serveStatic(distDir);
+    const coturn = await startCoturn({ runDir: join(runDir, 'coturn') });
+    cleanups.push(() => coturn.stop());
+    const blackhole = await unreachableStun();
+    if (blackhole.url !== null) cleanups.push(() => blackhole.remove());
+    else console.warn(`bench: no unreachable-STUN scenario: ${blackhole.reason}`);
+    const server = await serveStatic(benchDir);
     cleanups.push(() => server.close());
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
 
-    const line = (user: string): LineOptions => ({ wsUrl: kamailio.wsUrl, domain: kamailio.domain, user, password: PASSWORD });
+    const base = server.url.replace(/\/$/, '');
     const probes = join(benchDir, 'probes.js');
-    const oursUrl = `${server.url.replace(/\/$/, '')}/e2e/index.html`;
-    const baselineUrl = `${server.url.replace(/\/$/, '')}/bench/baseline/index.html`;
-    const oursReady = 'window.benchAgent !== undefined && window.__softphone !== undefined';
-    const baselineReady = 'window.benchAgent !== undefined';
-    const oursAgent = join(benchDir, 'ours-agent.js');
-
-    const implementation = async (name: Implementation['name'], firstUser: number): Promise<Implementation> => {
-      const [url, scripts, ready] = name === 'ours' ? [oursUrl, [probes, oursAgent], oursReady] : [baselineUrl, [probes], baselineReady];
-      const [caller, callee] = await Promise.all([openAgentPage(browser, url, scripts, ready), openAgentPage(browser, url, scripts, ready)]);
-      const impl: Implementation = {
-        name,
-        caller,
-        callee,
-        callerLine: line(String(firstUser)),
-        calleeLine: line(String(firstUser + 1)),
-        callerRegistered: false,
-        samples: emptySamples(),
-        painted: [],
-      };
-      // The callee stays registered for the whole run; only the caller's registration is timed.
-      await callee.evaluate((l) => window.benchAgent!.register(l), impl.calleeLine);
-      return impl;
+    const pages: Record<Implementation, { url: string; scripts: string[]; ready: string }> = {
+      ours: { url: `${base}/app/index.html`, scripts: [probes, join(benchDir, 'ours-agent.js')], ready: 'window.benchAgent !== undefined && window.__softphone !== undefined' },
+      sipjs: { url: `${base}/baseline/index.html`, scripts: [probes], ready: 'window.benchAgent !== undefined' },
+      jssip: { url: `${base}/jssip/index.html`, scripts: [probes], ready: 'window.benchAgent !== undefined' },
     };
-    const ours = await implementation('ours', 2001);
-    const baseline = await implementation('baseline', 3001);
-
-    console.log(`bench: ${calls} calls each (+${WARM_UP_CALLS} warm-up), Chromium ${browser.version()}, Kamailio ${kamailio.wsUrl}`);
-    for (let i = 0; i < WARM_UP_CALLS; i += 1) {
-      for (const impl of [ours, baseline]) {
-        await placeCall(impl, kamailio.domain);
-        await sleep(PAUSE_BETWEEN_CALLS_MS);
-      }
-    }
-    for (let round = 0; round < calls; round += 1) {
-      const order = round % 2 === 0 ? [ours, baseline] : [baseline, ours];
-      const lines: string[] = [];
-      for (const impl of order) {
-        const call = await placeCall(impl, kamailio.domain).catch((error: unknown) => {
-          throw new Error(`call ${round + 1} through ${impl.name} failed: ${error instanceof Error ? error.message : String(error)}`);
-        });
-        record(impl, call);
-        lines.push(describeCall(impl, call));
-        await sleep(PAUSE_BETWEEN_CALLS_MS);
-      }
-      console.log(`round ${String(round + 1).padStart(2)}/${calls}: ${lines.join(' | ')}`);
+    const agents: Agent[] = [];
+    for (const [index, name] of IMPLEMENTATIONS.entries()) {
+      const { url, scripts, ready } = pages[name];
+      const [caller, callee] = await Promise.all([openAgentPage(browser, url, scripts, ready), openAgentPage(browser, url, scripts, ready)]);
+      agents.push({ name, caller, callee, callerUser: String(2001 + index * 100), calleeUser: String(2002 + index * 100), callerRegistered: false, calleeRegistered: false });
     }
 
-    const results: BenchResults = {
+    const scenarios: Array<[ScenarioName, IceServerOption[]]> = [
+      ['none', []],
+      ['stun', [{ urls: coturn.stunUrl }]],
+    ];
+    if (blackhole.url !== null) scenarios.push(['unreachable', [{ urls: blackhole.url }]]);
+    // BENCH_SCENARIOS=none,stun runs only those (a quicker look while working on one).
+    const only = process.env.BENCH_SCENARIOS?.split(',').map((s) => s.trim());
+    if (only) scenarios.splice(0, scenarios.length, ...scenarios.filter(([name]) => only.includes(name)));
+    console.log(`bench: ${calls} calls each per scenario, Chromium ${browser.version()}, Kamailio ${kamailio.wsUrl}, coturn ${coturn.stunUrl}, load average ${load}`);
+
+    const results: Partial<Record<ScenarioName, ScenarioResults>> = {};
+    for (const [scenarioName, iceServers] of scenarios) {
+      const scenario = emptyScenario(iceServers.map((s) => s.urls).join(', ') || 'iceServers: []');
+      results[scenarioName] = scenario;
+      const line = (user: string): LineOptions => ({ wsUrl: kamailio.wsUrl, domain: kamailio.domain, user, password: PASSWORD, iceServers });
+      const slow = (agent: Agent) => scenarioName === 'unreachable' && agent.name !== 'ours';
+      console.log(`\n== ${SCENARIOS[scenarioName]}`);
+      for (const agent of agents) {
+        await registerCallee(agent, line(agent.calleeUser));
+        if (!slow(agent)) {
+          await immediateCall(agent, line, kamailio.domain, false, TYPING_MS);
+          await sleep(PAUSE_BETWEEN_CALLS_MS);
+        }
+      }
+      for (let round = 0; round < calls; round += 1) {
+        const order = agents.map((_, i) => agents[(i + round) % agents.length]!);
+        const summary: string[] = [];
+        for (const agent of order) {
+          if (slow(agent) && round >= slowCalls) continue;
+          const what = `${SCENARIOS[scenarioName]}, call ${round + 1} through ${agent.name}`;
+          const fail = (error: unknown): never => {
+            throw new Error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+          };
+          const samples = scenario.samples[agent.name];
+          const call = await immediateCall(agent, line, kamailio.domain, scenarioName === 'none', TYPING_MS).catch(fail);
+          if (call.registerMs !== null) samples.register.push(call.registerMs);
+          samples.established.push(call.dial.establishedMs);
+          samples.firstAudio.push(call.dial.firstAudioMs);
+          samples.ringing.push(call.ring.shownAt - call.ring.inviteAt);
+          samples.offerSent.push(call.offerSentMs);
+          samples.answerSent.push(call.answerSentMs);
+          if (call.ring.paintedAt !== null) scenario.oursRingingPainted.push(call.ring.paintedAt - call.ring.inviteAt);
+          if (call.dial.probe) scenario.oursProbeDeviation.push(Math.abs(call.dial.probe.establishedMs - call.dial.establishedMs));
+          await sleep(PAUSE_BETWEEN_CALLS_MS);
+          let text = `${agent.name} est ${call.dial.establishedMs.toFixed(0)} audio ${call.dial.firstAudioMs.toFixed(0)}`;
+          if (!slow(agent)) {
+            const answer = await answeredCall(agent, kamailio.domain).catch(fail);
+            samples.answerAudio.push(answer.firstAudioMs);
+            samples.answerOk.push(answer.okSentMs);
+            text += ` answer->audio ${answer.firstAudioMs.toFixed(0)}`;
+            await sleep(PAUSE_BETWEEN_CALLS_MS);
+          }
+          if (agent.name === 'ours') {
+            const cold = await immediateCall(agent, line, kamailio.domain, false, 0).catch(fail);
+            samples.establishedCold.push(cold.dial.establishedMs);
+            text += ` cold ${cold.dial.establishedMs.toFixed(0)}`;
+            await sleep(PAUSE_BETWEEN_CALLS_MS);
+          }
+          summary.push(text);
+        }
+        console.log(`round ${String(round + 1).padStart(2)}/${calls}: ${summary.join(' | ')}`);
+      }
+    }
+
+    const extras: ExtraFigures = {
+      bundle: await bundleFigures(join(benchDir, 'web')).catch((error: unknown) => {
+        console.error(`bench: bundle figures: ${String(error)}`);
+        return undefined;
+      }),
+      pageLoad: await pageLoadFigures(browser, join(benchDir, 'app'), pages.ours.url, {
+        wsUrl: kamailio.wsUrl,
+        domain: kamailio.domain,
+        user: '2901',
+        password: PASSWORD,
+        iceServers: [],
+      }),
+      soak: await soakFigures(benchDir),
+    };
+
+    const record: BenchResults = {
       calls,
       startedAt: new Date(started).toISOString(),
       browser: `Chromium ${browser.version()}`,
       network: process.env.BENCH_NETWORK ?? 'unspecified',
-      ours: ours.samples,
-      baseline: baseline.samples,
-      oursRingingPainted: ours.painted,
-      notes: NOTES,
+      load: `${load} at start, ${loadavg().map((l) => l.toFixed(2)).join(' / ')} at end (1/5/15 min)`,
+      scenarios: results,
+      extras,
+      notes: notes(TYPING_MS, slowCalls),
     };
-    await writeFile(join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`\n${formatTable(results)}\n`);
-    console.log(NOTES.map((note) => `- ${note}`).join('\n'));
-    console.log(`\nnetwork: ${results.network}; raw numbers: ${join(benchDir, 'results.json')}; wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    await writeFile(join(benchDir, 'results.json'), `${JSON.stringify(record, null, 2)}\n`);
+    console.log('');
+    for (const [name] of scenarios) console.log(`${formatScenario(name, results[name]!, calls)}\n`);
+    console.log(`${formatExtras(extras)}\n`);
+    console.log(record.notes.map((note) => `- ${note}`).join('\n'));
+    console.log(`\nnetwork: ${record.network}; machine load ${record.load}; raw numbers: ${join(benchDir, 'results.json')}; wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
     failed = false;
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup().catch((error: unknown) => console.error(`cleanup: ${String(error)}`));
-    if (failed) console.error(`bench: kept ${runDir} (Kamailio config and log) for inspection`);
+    if (failed) console.error(`bench: kept ${runDir} (Kamailio and coturn config and logs) for inspection`);
     else await rm(runDir, { recursive: true, force: true });
   }
 }

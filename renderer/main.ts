@@ -9,6 +9,7 @@ import { createElectronPlatform, findSoftphoneBridge } from './platform/electron
 import { createWebPlatform } from './platform/web-platform';
 import { createSipPhone } from './sip/sip-phone';
 import { useCallsStore } from './stores/calls';
+import { startDialWarmUp } from './stores/dial-warm-up';
 import { usePreferencesStore } from './stores/preferences';
 import { useRegistrationStore } from './stores/registration';
 import './styles.css';
@@ -32,6 +33,7 @@ const preferences = usePreferencesStore(pinia);
 useCallsStore(pinia);
 const registration = useRegistrationStore(pinia);
 startPhoneSounds(pinia);
+startDialWarmUp(pinia);
 app.mount('#app');
 // Preferences first: an incoming call right after registering must meet the user's policy.
 void preferences.load().finally(() => registration.start());

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the end-to-end test bed needs: Kamailio (SIP registrar/proxy
-# with WebSocket), Chromium, SIPp, Xvfb, and the namespace tools run-e2e.sh uses. Kamailio and
+# with WebSocket), Chromium, SIPp, coturn (STUN/TURN), nftables (a STUN server that never
+# answers, inside the test namespace only), Xvfb, and the namespace tools run-e2e.sh uses. Kamailio and
 # Chromium are also all `npm run demo` needs (its SIP server and its echo test line).
 # Quick and silent when everything is present, so every test run can call it.
 set -euo pipefail
@@ -11,6 +12,8 @@ PACKAGES=(
   kamailio-tls-modules
   chromium
   sip-tester
+  coturn
+  nftables
   xvfb
   xdotool
   iproute2

@@ -303,6 +303,32 @@ describe('validateAccountSettings: ICE servers', () => {
   });
 });
 
+describe('validateAccountSettings: relay only (iceTransportPolicy)', () => {
+  const turn = { urls: 'turn:turn.example.com:3478?transport=udp', username: 'u', credential: 'c' };
+
+  it('keeps relay only when a TURN server is there, and leaves "all" out of the settings', () => {
+    expect(accepted(validInput({ iceServers: [turn], iceTransportPolicy: 'relay' })).value.iceTransportPolicy).toBe('relay');
+    expect(accepted(validInput({ iceServers: [turn], iceTransportPolicy: 'all' })).value).not.toHaveProperty('iceTransportPolicy');
+    expect(accepted(validInput({ iceServers: [] })).value).not.toHaveProperty('iceTransportPolicy');
+  });
+
+  it('refuses relay only without a turn: server, since no call could then find a path', () => {
+    expect(errorCodes(validInput({ iceServers: [], iceTransportPolicy: 'relay' }))).toEqual([['iceTransportPolicy', 'ice-relay-needs-turn']]);
+    expect(errorCodes(validInput({ iceServers: [{ urls: 'stun:stun.example.com' }], iceTransportPolicy: 'relay' }))).toEqual([
+      ['iceTransportPolicy', 'ice-relay-needs-turn'],
+    ]);
+  });
+
+  it('refuses a value that is neither "all" nor "relay"', () => {
+    expect(errorCodes(validInput({ iceServers: [turn], iceTransportPolicy: 'public' }))).toEqual([['iceTransportPolicy', 'ice-relay-invalid']]);
+  });
+
+  it('crosses IPC unchanged', () => {
+    const parsed = accountSettingsSchema.safeParse({ ...validInput({ iceServers: [turn] }), password: '', iceTransportPolicy: 'relay' });
+    expect(parsed.success && parsed.data.iceTransportPolicy).toBe('relay');
+  });
+});
+
 describe('validateAccountSettings: whole-form behaviour', () => {
   it.each([null, undefined, 'settings', 42, ['a']])('refuses %j as a whole', (input) => {
     expect(errorCodes(input)).toEqual([['form', 'form-invalid']]);

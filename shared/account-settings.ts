@@ -23,6 +23,12 @@ export interface AccountSettings {
   password: string;
   displayName?: string;
   iceServers: IceServerSettings[];
+  /**
+   * 'relay': media goes through a TURN server only (no host or STUN candidates are offered),
+   * which hides the local addresses and works where only the TURN server is reachable. Needs
+   * at least one turn:/turns: server. Absent means 'all'.
+   */
+  iceTransportPolicy?: 'all' | 'relay';
 }
 
 export type AccountIssueCode =
@@ -49,7 +55,9 @@ export type AccountIssueCode =
   | 'ice-servers-too-many'
   | 'ice-server-invalid'
   | 'ice-server-url-invalid'
-  | 'ice-server-credentials-missing';
+  | 'ice-server-credentials-missing'
+  | 'ice-relay-invalid'
+  | 'ice-relay-needs-turn';
 
 export interface FieldIssue {
   field: keyof AccountSettings | 'form';
@@ -123,9 +131,11 @@ export function validateAccountSettings(input: unknown, options: AccountValidati
   const password = checkPassword(raw.password, requirePassword, errors);
   const displayName = checkDisplayName(raw.displayName, errors);
   const iceServers = checkIceServers(raw.iceServers, errors);
+  const iceTransportPolicy = checkIceTransportPolicy(raw.iceTransportPolicy, iceServers, errors);
 
   if (errors.length > 0) return { ok: false, errors };
   const value: AccountSettings = { serverUrl, sipUri, username, password, iceServers };
+  if (iceTransportPolicy === 'relay') value.iceTransportPolicy = 'relay';
   if (authorizationUser !== '') value.authorizationUser = authorizationUser;
   if (displayName !== '') value.displayName = displayName;
   return { ok: true, value, warnings };
@@ -150,6 +160,7 @@ const accountSettingsShape = z.object({
   password: z.string().max(ACCOUNT_LIMITS.password),
   displayName: z.string().max(ACCOUNT_LIMITS.displayName + 64).optional(),
   iceServers: z.array(iceServerShape).max(ACCOUNT_LIMITS.iceServers).default([]),
+  iceTransportPolicy: z.enum(['all', 'relay']).optional(),
 });
 
 /**
@@ -290,6 +301,18 @@ function checkIceServers(value: unknown, errors: FieldIssue[]): IceServerSetting
   return servers;
 }
 
+function checkIceTransportPolicy(value: unknown, servers: IceServerSettings[], errors: FieldIssue[]): 'all' | 'relay' {
+  if (value === undefined || value === null || value === 'all') return 'all';
+  if (value !== 'relay') {
+    errors.push(issue('iceTransportPolicy', 'ice-relay-invalid'));
+    return 'all';
+  }
+  const urls = servers.flatMap((server) => (typeof server.urls === 'string' ? [server.urls] : server.urls));
+  // Relay-only with no TURN server would offer no candidate at all: every call would fail.
+  if (!urls.some((url) => iceUrlKind(url) === 'turn')) errors.push(issue('iceTransportPolicy', 'ice-relay-needs-turn'));
+  return 'relay';
+}
+
 function checkIceServer(entry: unknown, position: number, errors: FieldIssue[]): IceServerSettings | null {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
     errors.push(iceIssue('ice-server-invalid', position));
@@ -379,6 +402,8 @@ const MESSAGES: Record<AccountIssueCode, string> = {
   'ice-server-url-invalid':
     'An ICE server URL is not valid: use stun:host[:port] or turn:host[:port][?transport=udp|tcp] (or stuns:/turns:), for example stun:stun.example.com:3478.',
   'ice-server-credentials-missing': 'A TURN server needs a user name and a credential: fill in both, or use a stun: URL instead.',
+  'ice-relay-invalid': 'The relay setting could not be read: choose it again and save.',
+  'ice-relay-needs-turn': 'Relay only needs a TURN server: add a turn: URL with its user name and credential, or turn relay only off.',
 };
 
 function issue(field: FieldIssue['field'], code: AccountIssueCode): FieldIssue {

@@ -1,11 +1,11 @@
-// The baseline: plain SIP.js 0.21 as its documentation shows it — UserAgent, Registerer,
-// Inviter, Invitation — with every option at its default except `iceServers: []` (SIP.js
-// otherwise asks a public STUN server, unreachable here; our phone gets the same empty list).
+// Plain SIP.js 0.21 as its documentation shows it — UserAgent, Registerer, Inviter, Invitation —
+// with every option at its default except the scenario's ICE servers (SIP.js otherwise asks a
+// public STUN server, unreachable here; every softphone gets the same list).
 // It has no UI: its "ringing shown" is the moment its onInvite delegate runs.
 
 import { Invitation, Inviter, Registerer, SessionState, UserAgent, type Session } from 'sip.js';
-import type { BenchAgent, DialTimings, LineOptions, RingTimings } from '../agent-contract';
-import { firstInboundAudio, inviteArrival, STEP_TIMEOUT_MS, waitUntil } from '../page/timing';
+import type { AnswerTimings, BenchAgent, CalleeMode, DialOptions, DialTimings, LineOptions, RingTimings } from '../agent-contract';
+import { firstInboundAudio, inviteArrival, okSent, pause, STEP_TIMEOUT_MS, waitUntil } from '../page/timing';
 
 interface Line {
   userAgent: UserAgent;
@@ -13,9 +13,11 @@ interface Line {
 }
 
 let line: Line | null = null;
+let mode: CalleeMode = 'immediate';
 const sessions = new Set<Session>();
 /** performance.now() when onInvite ran, by Call-ID. */
 const invitesShown = new Map<string, number>();
+const ringingInvitations = new Map<string, Invitation>();
 
 function track(session: Session): void {
   sessions.add(session);
@@ -27,7 +29,8 @@ function track(session: Session): void {
 function onInvite(invitation: Invitation): void {
   invitesShown.set(invitation.request.callId, performance.now());
   track(invitation);
-  void invitation.accept();
+  if (mode === 'immediate') void invitation.accept();
+  else ringingInvitations.set(invitation.request.callId, invitation);
 }
 
 async function register(options: LineOptions): Promise<number> {
@@ -39,7 +42,7 @@ async function register(options: LineOptions): Promise<number> {
     transportOptions: { server: options.wsUrl },
     authorizationUsername: options.user,
     authorizationPassword: options.password,
-    sessionDescriptionHandlerFactoryOptions: { peerConnectionConfiguration: { iceServers: [] } },
+    sessionDescriptionHandlerFactoryOptions: { peerConnectionConfiguration: { iceServers: options.iceServers } },
     delegate: { onInvite },
   });
   const registerer = new Registerer(userAgent);
@@ -70,8 +73,9 @@ async function unregister(): Promise<void> {
   await current.userAgent.stop();
 }
 
-async function dial(target: string): Promise<DialTimings> {
+async function dial({ target, typingMs }: DialOptions): Promise<DialTimings> {
   if (!line) throw new Error('dial before register');
+  await pause(typingMs);
   const started = performance.now();
   const uri = UserAgent.makeURI(`sip:${target}`);
   if (!uri) throw new Error(`bad target ${target}`);
@@ -83,7 +87,7 @@ async function dial(target: string): Promise<DialTimings> {
       if (state === SessionState.Terminated) reject(new Error('the call ended before it was established'));
     });
   });
-  const audio = firstInboundAudio(started);
+  const audio = firstInboundAudio();
   await inviter.invite();
   const [establishedAt, audioAt] = await Promise.all([established, audio]);
   return { callId: inviter.request.callId, startedAt: started, establishedMs: establishedAt - started, firstAudioMs: audioAt - started };
@@ -93,6 +97,16 @@ async function ringing(callId: string): Promise<RingTimings> {
   const inviteAt = await inviteArrival(callId);
   const shownAt = await waitUntil(`onInvite for ${callId}`, () => invitesShown.get(callId));
   return { inviteAt, shownAt, paintedAt: null };
+}
+
+async function answerNow(callId: string): Promise<AnswerTimings> {
+  const invitation = await waitUntil(`the INVITE ${callId}`, () => ringingInvitations.get(callId));
+  ringingInvitations.delete(callId);
+  const clickedAt = performance.now();
+  const audio = firstInboundAudio();
+  void invitation.accept();
+  const [audioAt, okAt] = await Promise.all([audio, okSent(callId)]);
+  return { clickedAt, firstAudioMs: audioAt - clickedAt, okSentMs: okAt - clickedAt };
 }
 
 async function hangupAll(): Promise<void> {
@@ -108,10 +122,12 @@ async function idle(): Promise<void> {
 const agent: BenchAgent = {
   register,
   unregister,
-  // onInvite answers at once already; nothing to prepare.
-  armCallee: () => undefined,
+  armCallee: (next) => {
+    mode = next;
+  },
   dial,
   ringing,
+  answerNow,
   hangupAll,
   idle,
 };

@@ -1,12 +1,16 @@
-// The bench agent for our app, installed as an init script into the e2e build of the web
+// The bench agent for our app, installed as an init script into the bench's build of the web
 // target. It drives the engine only through the public PhoneApi exposed as
 // `window.__softphone.phone` (the same instance the UI follows), so the UI reacts to every
-// call exactly as it would for a user; ringing is timed on the UI itself (AnswerButtonWatch).
+// call exactly as it would for a user; ringing is timed on the UI itself (AnswerButtonWatch),
+// and an answer is a click on the UI's Answer button. Set-up figures come from the call's own
+// timeline (phone.timeline, the one the call-details panel shows), so product and bench never
+// disagree; the page probes take the same figures independently, as a cross-check.
 
 import type { SoftphoneTestHook } from '../../renderer/e2e-hook';
+import type { CallTimelineJSON } from '../../renderer/sip/call-timeline';
 import type { PhoneApi } from '../../renderer/sip/phone-api';
-import type { BenchAgent, DialTimings, LineOptions, RingTimings } from '../agent-contract';
-import { firstInboundAudio, inviteArrival, waitUntil } from '../page/timing';
+import type { AnswerTimings, BenchAgent, CalleeMode, DialOptions, DialTimings, LineOptions, RingTimings } from '../agent-contract';
+import { firstInboundAudio, inviteArrival, okSent, pause, waitUntil } from '../page/timing';
 import { AnswerButtonWatch } from './answer-button-watch';
 
 function phone(): PhoneApi {
@@ -18,6 +22,7 @@ function phone(): PhoneApi {
 const accepted = new Map<string, number>();
 const watch = new AnswerButtonWatch();
 let listening = false;
+let mode: CalleeMode = 'immediate';
 
 function listen(): void {
   if (listening) return;
@@ -25,6 +30,10 @@ function listen(): void {
   phone().on('onCallAccepted', (session) => {
     const id = session.getId();
     if (id && !accepted.has(id)) accepted.set(id, performance.now());
+  });
+  phone().on('onCallIncoming', (session) => {
+    const id = session.getId();
+    if (id && mode === 'immediate') void phone().answer(id);
   });
 }
 
@@ -36,12 +45,9 @@ async function register(options: LineOptions): Promise<number> {
       serverUrl: options.wsUrl,
       sipUri: `sip:${options.user}@${options.domain}`,
       username: options.user,
-      // A configured account has a display name (the settings form asks for one); sending
-      // none makes the callee's From header nameless, which our engine rejected (500) when
-      // this bench was written.
       displayName: `Bench ${options.user}`,
       password: '',
-      iceServers: [],
+      iceServers: options.iceServers,
     },
     password: options.password,
   });
@@ -50,10 +56,18 @@ async function register(options: LineOptions): Promise<number> {
   return ms;
 }
 
-async function dial(target: string): Promise<DialTimings> {
+/** The timeline's value for a mark, once reached. */
+function timelineMark(callId: string, mark: keyof CallTimelineJSON['marks']): Promise<number> {
+  return waitUntil(`the timeline's ${mark} of ${callId}`, () => phone().timeline(callId)?.marks[mark]);
+}
+
+async function dial({ target, typingMs }: DialOptions): Promise<DialTimings> {
   listen();
+  // What the dialpad does on the first key (renderer/stores/dial-warm-up.ts).
+  if (typingMs > 0) phone().warmUp();
+  await pause(typingMs);
   const started = performance.now();
-  const audio = firstInboundAudio(started);
+  const audio = firstInboundAudio();
   const session = await phone().call(target);
   const callId = session.getId();
   if (!callId) throw new Error('the call has no id');
@@ -63,19 +77,14 @@ async function dial(target: string): Promise<DialTimings> {
     return accepted.get(callId);
   });
   const audioAt = await audio;
-  return { callId, startedAt: started, establishedMs: establishedAt - started, firstAudioMs: audioAt - started };
+  const establishedMs = await timelineMark(callId, 'established');
+  const firstAudioMs = await timelineMark(callId, 'firstAudioIn');
+  return { callId, startedAt: started, establishedMs, firstAudioMs, probe: { establishedMs: establishedAt - started, firstAudioMs: audioAt - started } };
 }
 
-let answering = false;
-
-function armCallee(): void {
-  if (!answering) {
-    answering = true;
-    phone().on('onCallIncoming', (session) => {
-      const id = session.getId();
-      if (id) void phone().answer(id);
-    });
-  }
+function armCallee(next: CalleeMode): void {
+  listen();
+  mode = next;
   watch.arm();
 }
 
@@ -83,6 +92,17 @@ async function ringing(callId: string): Promise<RingTimings> {
   const inviteAt = await inviteArrival(callId);
   const sighting = await waitUntil('the Answer button', () => watch.seen());
   return { inviteAt, shownAt: sighting.shownAt, paintedAt: sighting.paintedAt };
+}
+
+async function answerNow(callId: string): Promise<AnswerTimings> {
+  const button = await waitUntil('the Answer button', () =>
+    [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Answer' && b.checkVisibility()),
+  );
+  const audio = firstInboundAudio();
+  const clickedAt = performance.now();
+  button.click();
+  const [audioAt, okAt] = await Promise.all([audio, okSent(callId)]);
+  return { clickedAt, firstAudioMs: audioAt - clickedAt, okSentMs: okAt - clickedAt };
 }
 
 async function hangupAll(): Promise<void> {
@@ -99,6 +119,7 @@ const agent: BenchAgent = {
   armCallee,
   dial,
   ringing,
+  answerNow,
   hangupAll,
   idle,
 };

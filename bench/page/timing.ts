@@ -3,7 +3,8 @@ import { probeRegistry } from './probe-registry';
 
 /** How often getStats() is polled for the first inbound audio packet. */
 const AUDIO_POLL_MS = 5;
-export const STEP_TIMEOUT_MS = 10_000;
+/** Long enough for a softphone that waits out an unreachable STUN server (Chromium gives up after ~40 s). */
+export const STEP_TIMEOUT_MS = 90_000;
 
 /** Polls `check` until it returns a value (resolves with it) or throws (rejects). */
 export function waitUntil<T>(what: string, check: () => T | undefined, pollMs = 5, timeoutMs = STEP_TIMEOUT_MS): Promise<T> {
@@ -30,12 +31,14 @@ export function inviteArrival(callId: string): Promise<number> {
 }
 
 /**
- * performance.now() at the first getStats() poll that shows an inbound audio packet on a peer
- * connection created since `since`. Connections without a remote description are skipped
+ * performance.now() at the first getStats() poll, from now on, that shows an inbound audio
+ * packet on an open peer connection. Connections without a remote description are skipped
  * without calling getStats(): no media can flow before the answer is applied, and polling
- * during set-up would only load the page being measured.
+ * during set-up would only load the page being measured. (Connections made before the call
+ * count: ours makes them ahead of the call — warmed up while the number is typed, or prepared
+ * while an incoming call rings; the previous call's are closed before the next one starts.)
  */
-export function firstInboundAudio(since: number): Promise<number> {
+export function firstInboundAudio(): Promise<number> {
   return new Promise((resolve, reject) => {
     const deadline = performance.now() + STEP_TIMEOUT_MS;
     let polling = false;
@@ -47,7 +50,7 @@ export function firstInboundAudio(since: number): Promise<number> {
         return;
       }
       const candidates = probeRegistry()
-        .peerConnections.filter((t) => t.createdAt >= since && t.pc.remoteDescription !== null)
+        .peerConnections.filter((t) => t.pc.signalingState !== 'closed' && t.pc.remoteDescription !== null)
         .map((t) => t.pc);
       if (candidates.length === 0) return;
       polling = true;
@@ -76,4 +79,14 @@ function hasInboundAudio(report: RTCStatsReport): boolean {
     if (s.type === 'inbound-rtp' && s.kind === 'audio' && (s.packetsReceived ?? 0) > 0) return true;
   }
   return false;
+}
+
+/** When this page sent the 200 OK to the INVITE of this Call-ID (waits for it). */
+export function okSent(callId: string): Promise<number> {
+  return waitUntil(`the 200 OK of ${callId}`, () => probeRegistry().sent.find((m) => m.kind === 'invite-ok' && m.callId === callId)?.at);
+}
+
+/** Resolves after `ms` (the time a person takes to type a number). */
+export function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

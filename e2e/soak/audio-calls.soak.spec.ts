@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { launchChromium } from '../support/browser';
 import { expectRising } from '../support/media-stats';
@@ -133,6 +134,8 @@ test(`${CALLS} audio calls in one page pair leave no DOM nodes, listeners, track
     report.push(`wall time ${((Date.now() - started) / 1000).toFixed(1)} s`);
     console.log(`audio soak\n  ${report.join('\n  ')}`);
     await test.info().attach('soak-figures', { body: report.join('\n'), contentType: 'text/plain' });
+    // `BENCH_SOAK=1 npm run bench` prints these figures with the bench's own.
+    if (process.env.SOAK_REPORT) await writeFile(process.env.SOAK_REPORT, `${report.join('\n')}\n`);
 
     phones.forEach((phone, n) => {
       const base = baseline[n]!;

@@ -32,6 +32,10 @@ const VALID: Partial<AccountSettings> = {
   password: 'secret',
 };
 
+function model(wrapper: VueWrapper): AccountSettings {
+  return (wrapper.props() as { modelValue: AccountSettings }).modelValue;
+}
+
 function describedText(wrapper: VueWrapper, field: string): string {
   const input = wrapper.get(`[name="${field}"]`);
   const ids = (input.attributes('aria-describedby') ?? '').split(' ').filter(Boolean);
@@ -45,7 +49,7 @@ describe('AccountForm', () => {
   test('every field has a label', () => {
     const wrapper = mountForm();
     const controls = wrapper.findAll('input, textarea');
-    expect(controls).toHaveLength(7);
+    expect(controls).toHaveLength(8);
     for (const control of controls) {
       const label = wrapper.find(`label[for="${control.attributes('id')}"]`);
       expect(label.exists(), control.attributes('name')).toBe(true);
@@ -138,15 +142,29 @@ describe('AccountForm', () => {
   });
 
   test('asks whether to keep the password only when the host cannot protect it', () => {
-    expect(mountForm(VALID).find('input[type="checkbox"]').exists()).toBe(false);
-    expect(mountForm(VALID, 'unregistered', { secretsUnprotected: false }).find('input[type="checkbox"]').exists()).toBe(false);
+    expect(mountForm(VALID).find('input[name="rememberUnprotected"]').exists()).toBe(false);
+    expect(mountForm(VALID, 'unregistered', { secretsUnprotected: false }).find('input[name="rememberUnprotected"]').exists()).toBe(false);
     const wrapper = mountForm(VALID, 'unregistered', { secretsUnprotected: true });
-    const box = wrapper.get('input[type="checkbox"]');
+    const box = wrapper.get('input[name="rememberUnprotected"]');
     expect(wrapper.get(`label[for="${box.attributes('id')}"]`).text()).toBe(
       'Remember my password on this computer even though it cannot be protected',
     );
     expect((box.element as HTMLInputElement).checked).toBe(false);
     expect(wrapper.get(`#${CSS.escape(box.attributes('aria-describedby') ?? '')}`).text()).toContain('no keyring');
+  });
+
+  test('relay only is a checkbox under the ICE servers: it needs a TURN server, and says so', async () => {
+    const wrapper = mountForm({ ...VALID, iceServers: [{ urls: 'stun:stun.example.com' }] });
+    const box = wrapper.get('input[name="iceTransportPolicy"]');
+    expect(wrapper.get(`label[for="${box.attributes('id')}"]`).text()).toBe('Relay media through the TURN server only');
+    await box.setValue(true);
+    expect(model(wrapper).iceTransportPolicy).toBe('relay');
+    expect(box.attributes('aria-invalid')).toBe('true');
+    expect(describedText(wrapper, 'iceTransportPolicy')).toContain('Relay only needs a TURN server');
+    await wrapper.setProps({ modelValue: { ...model(wrapper), iceServers: [{ urls: 'turn:t.example.com', username: 'u', credential: 'c' }] } });
+    expect(box.attributes('aria-invalid')).toBeUndefined();
+    await box.setValue(false);
+    expect(model(wrapper)).not.toHaveProperty('iceTransportPolicy');
   });
 
   test('the question is in French when the UI is', () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { mount } from '@vue/test-utils';
-import { afterEach, describe, expect, test } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { nextTick } from 'vue';
 import { CallSession } from '../../shared/call-session';
 import { setLanguage } from '../i18n';
@@ -177,6 +177,9 @@ describe('ActiveCall', () => {
   test('the remote video gets the same stream, muted, so the audio element alone is heard', async () => {
     const stream = document.createElement('canvas').captureStream();
     const wrapper = mount(ActiveCall, { props: { call: connected(), remoteStream: stream } });
+    // The video part is loaded on demand (an async component).
+    await vi.dynamicImportSettled();
+    await flushPromises();
     await nextTick();
     const video = wrapper.get('video.remote').element as HTMLVideoElement;
     expect(video.srcObject).toBe(stream);

@@ -109,6 +109,8 @@ export const ACCOUNT_ISSUE_CODES = keysOf<AccountIssueCode>({
   'ice-server-invalid': true,
   'ice-server-url-invalid': true,
   'ice-server-credentials-missing': true,
+  'ice-relay-invalid': true,
+  'ice-relay-needs-turn': true,
 });
 
 /** Keys every catalogue must hold, derived from the code unions above. */

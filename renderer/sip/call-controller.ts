@@ -19,6 +19,8 @@ import { serverCallId } from './incoming-invite';
 import { watchMedia } from './media-watchdog';
 import { byeOutcome, BYE_ANSWER_WAIT_MS, CANCEL_ANSWER_WAIT_MS, RECONNECT_REFRESH_RETRY_DELAYS_MS, watchAckTimeout } from './call-end';
 import { SoftphoneSessionDescriptionHandler } from './softphone-sdh';
+import { CallTimeline } from './call-timeline';
+import { watchConnectionMilestones } from './media-milestones';
 import type { TypedEmitter } from './typed-emitter';
 
 type Emit = TypedEmitter<PhoneEventMap>['emit'];
@@ -42,6 +44,9 @@ export class CallController {
   /** Settles when our BYE was answered (or could not be): the outcome may depend on it. */
   private byeAnswered: Promise<void> | null = null;
   private stopMediaWatch: (() => void) | undefined;
+  private stopMilestones: (() => void) | undefined;
+  /** The caller cancelled after our 200 OK left: the call is over here, SIP only tidies up. */
+  private abandoned = false;
   private readonly video: CallVideo;
   private mediaChanges: Promise<void> = Promise.resolve();
 
@@ -50,6 +55,8 @@ export class CallController {
     initial: CallSession,
     private readonly emit: Emit,
     private readonly onTerminated: (controller: CallController) => void,
+    /** Where this call's set-up time goes (call-timeline.ts); the engine announces it. */
+    readonly timeline: CallTimeline = new CallTimeline(initial.sipCallId, initial.isCaller ? 'outgoing' : 'incoming', initial.isCaller ? 'dial' : 'inviteReceived'),
   ) {
     this.current = initial;
     this.video = new CallVideo({
@@ -74,12 +81,23 @@ export class CallController {
       onSessionDescriptionHandler: (sdh) => {
         this.video.attach(sdh);
         if (sdh instanceof SoftphoneSessionDescriptionHandler) {
-          // Mute may be pressed before the microphone opens: apply it to the tracks when they come.
-          sdh.onLocalMedia = () => this.applyMute();
+          // The microphone opens after the INVITE or the 200 OK left (late-media.ts): mute,
+          // hold and "not answered yet" apply to its track before it sends anything.
+          sdh.onLocalMedia = () => {
+            this.timeline.mark('microphoneReady');
+            this.applyMute();
+          };
+          sdh.onLocalMediaFailed = (error) => this.microphoneFailed(error);
+          sdh.onDescriptionReady = (type, gathering) => {
+            if (this.timeline.has(type === 'offer' ? 'offerReady' : 'answerReady')) return;
+            this.timeline.mark(type === 'offer' ? 'offerReady' : 'answerReady');
+            this.timeline.note(`ICE gathering ended for the ${type}: ${gathering}`);
+          };
           sdh.onRemoteOffer = (sdp) => this.onRemoteOffer(sdp);
         }
         const connection = (sdh as SessionDescriptionHandler).peerConnection;
         if (connection) {
+          this.stopMilestones = watchConnectionMilestones(connection, (mark, at) => this.timeline.mark(mark, at));
           this.stopMediaWatch = watchMedia(connection, {
             restartIce: () => this.oneAtATime(() => this.applyReconnectRefresh()),
             giveUp: () => this.mediaLost(),
@@ -175,6 +193,7 @@ export class CallController {
       return;
     }
     this.answeredBySystem = bySystem;
+    this.timeline.mark('answerRequested');
     // The answer starts now: the call stops ringing (tray, popup, ringtone) while the
     // microphone opens and ICE runs; answerTime is stamped here, as the reference SDK does,
     // and taken back if the answer never completes (isAnswering() tells this window apart).
@@ -277,6 +296,44 @@ export class CallController {
     if ((statusCode !== 481 && statusCode !== 408) || this.session.state !== SessionState.Established) return;
     this.outcome ??= { reason: statusCode === 481 ? 'hung-up-remotely' : 'media-lost' };
     void this.hangup().catch(() => undefined);
+  }
+
+  /**
+   * The microphone could not be opened, but the INVITE (or our 200 OK) had already left
+   * without waiting for it: the user is told why, as before, and the call ends instead of
+   * going on with nobody heard. A 200 OK already sent is ended with BYE once it is ACKed.
+   */
+  private microphoneFailed(error: unknown): void {
+    if (this.ended) return;
+    this.outcome ??= { reason: 'failed' };
+    const deviceError = microphoneError(error);
+    if (deviceError) this.emit('onActionFailed', this.current, deviceError);
+    if (this.session instanceof Invitation && this.session.state === SessionState.Establishing) {
+      const whenUp = (state: SessionState) => {
+        if (state !== SessionState.Established && state !== SessionState.Terminated) return;
+        this.session.stateChange.removeListener(whenUp);
+        if (state === SessionState.Established) void this.hangup().catch(() => undefined);
+      };
+      this.session.stateChange.addListener(whenUp);
+      return;
+    }
+    void this.hangup().catch(() => undefined);
+  }
+
+  /**
+   * The caller's CANCEL crossed our 200 OK (we answered at the very moment they gave up). SIP
+   * says the CANCEL then changes nothing and the caller must ACK and BYE, but some stacks
+   * (JsSIP 3) drop a 200 that crosses their CANCEL: no ACK, no BYE, and the call would sit with
+   * a live microphone until the 32 s ACK timeout. So the call ends here at once, media closed;
+   * if the ACK does come, a BYE follows it (a BYE may not precede the ACK, RFC 3261 §15).
+   */
+  cancelCrossedAnswer(): void {
+    if (this.ended || !(this.session instanceof Invitation) || !this.timeline.has('ok200Sent')) return;
+    if (this.session.state !== SessionState.Establishing) return;
+    this.abandoned = true;
+    this.outcome = { reason: 'hung-up-remotely' };
+    this.session.sessionDescriptionHandler?.close();
+    this.onEnded();
   }
 
   /** The far end's media is gone and did not come back (see media-watchdog.ts): end the call. */
@@ -449,6 +506,10 @@ export class CallController {
   }
 
   private onStateChange(state: SessionState): void {
+    if (this.abandoned) {
+      if (state === SessionState.Established) void this.session.bye().catch(() => undefined);
+      return;
+    }
     switch (state) {
       case SessionState.Establishing:
         this.emitChange((s) => {
@@ -457,6 +518,7 @@ export class CallController {
         break;
       case SessionState.Established: {
         this.wasEstablished = true;
+        this.timeline.mark('established');
         // The camera counts only if the offer/answer kept video (an answer may refuse it).
         const cameraEnabled = this.current.cameraEnabled && this.video.negotiated();
         if (this.current.cameraEnabled && !cameraEnabled) this.video.dropUnnegotiatedCamera();
@@ -497,8 +559,10 @@ export class CallController {
       // An answer that never went through (a CANCEL won, the microphone failed): not answered.
       if (!this.wasEstablished) s.answered = false;
     });
+    this.timeline.mark('ended');
     this.video.release();
     this.stopMediaWatch?.();
+    this.stopMilestones?.();
     this.onTerminated(this);
     // How it ended may hang on the answer to our BYE (briefly: the call is already gone).
     const bye = this.byeAnswered;

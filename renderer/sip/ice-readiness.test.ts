@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { awaitedCandidateKind, candidateSatisfies } from './ice-readiness';
+import {
+  GATHERING_BOUND_MS,
+  GATHERING_CAP_MS,
+  HOST_SETTLE_MS,
+  SERVER_GRACE_MS,
+  awaitedCandidateKind,
+  candidateSatisfies,
+  gatheringDecision,
+} from './ice-readiness';
 
 const host = 'candidate:1 1 udp 2122260223 127.0.0.1 54321 typ host generation 0';
 const hostTcp = 'candidate:2 1 tcp 1518280447 127.0.0.1 9 typ host tcptype active generation 0';
@@ -38,5 +46,44 @@ describe('candidateSatisfies', () => {
   it('rejects garbage', () => {
     expect(candidateSatisfies('', 'host')).toBe(false);
     expect(candidateSatisfies('typ host', 'host')).toBe(false);
+  });
+});
+
+describe('gatheringDecision', () => {
+  it('without ICE servers, sends once host candidates had their settle time', () => {
+    expect(gatheringDecision({ elapsedMs: 3, firstCandidateMs: 2, awaitedCandidateMs: 2, complete: false }, 'host')).toEqual({ send: false, checkAgainInMs: HOST_SETTLE_MS - 1 });
+    expect(gatheringDecision({ elapsedMs: 2 + HOST_SETTLE_MS, firstCandidateMs: 2, awaitedCandidateMs: 2, complete: false }, 'host')).toEqual({ send: true, reason: 'host' });
+  });
+
+  it('sends at once when the browser says gathering is complete', () => {
+    expect(gatheringDecision({ elapsedMs: 1, complete: true }, 'relay')).toEqual({ send: true, reason: 'complete' });
+  });
+
+  it('with STUN, waits past the host candidates for the first server-reflexive one, plus a grace', () => {
+    const early = gatheringDecision({ elapsedMs: 20, firstCandidateMs: 2, complete: false }, 'srflx');
+    expect(early).toEqual({ send: false, checkAgainInMs: GATHERING_BOUND_MS - 20 });
+    expect(gatheringDecision({ elapsedMs: 40, firstCandidateMs: 2, awaitedCandidateMs: 35, complete: false }, 'srflx')).toEqual({ send: false, checkAgainInMs: 5 });
+    expect(gatheringDecision({ elapsedMs: 35 + SERVER_GRACE_MS, firstCandidateMs: 2, awaitedCandidateMs: 35, complete: false }, 'srflx')).toEqual({ send: true, reason: 'server' });
+  });
+
+  it('a STUN/TURN server that does not answer is not waited for past the hard bound', () => {
+    expect(gatheringDecision({ elapsedMs: GATHERING_BOUND_MS - 1, firstCandidateMs: 2, complete: false }, 'relay')).toEqual({ send: false, checkAgainInMs: 1 });
+    expect(gatheringDecision({ elapsedMs: GATHERING_BOUND_MS, firstCandidateMs: 2, complete: false }, 'relay')).toEqual({ send: true, reason: 'bound' });
+  });
+
+  it('a connection gathering since before the call (warm, or prepared while ringing) sends as soon as its pooled candidates settle', () => {
+    // Pooled candidates surface right after setLocalDescription, long after gathering began.
+    expect(gatheringDecision({ elapsedMs: 900, firstCandidateMs: 899, complete: false }, 'srflx')).toEqual({ send: false, checkAgainInMs: HOST_SETTLE_MS - 1 });
+    expect(gatheringDecision({ elapsedMs: 904, firstCandidateMs: 899, complete: false }, 'srflx')).toEqual({ send: true, reason: 'bound' });
+  });
+
+  it('with no usable candidate at all, gives up waiting at the cap', () => {
+    expect(gatheringDecision({ elapsedMs: 500, complete: false }, 'relay')).toEqual({ send: false, checkAgainInMs: GATHERING_CAP_MS - 500 });
+    expect(gatheringDecision({ elapsedMs: GATHERING_CAP_MS, complete: false }, 'relay')).toEqual({ send: true, reason: 'cap' });
+  });
+
+  it('never asks to be woken in less than a millisecond', () => {
+    const decision = gatheringDecision({ elapsedMs: 6.9999, firstCandidateMs: 2, awaitedCandidateMs: 2, complete: false }, 'host');
+    expect(decision).toEqual({ send: false, checkAgainInMs: 1 });
   });
 });

@@ -29,3 +29,58 @@ export function candidateSatisfies(candidateLine: string, awaited: CandidateKind
   if (awaited === 'srflx') return kind === 'srflx' || kind === 'relay';
   return kind === 'relay';
 }
+
+// When the offer (or answer) may leave: RFC 5245 §12.1 asks to gather before the INVITE, not
+// to wait for every last candidate. The decision is pure so it can be tested without a browser;
+// softphone-sdh.ts feeds it what the peer connection reported and re-asks when it says to.
+
+/** Time left for sibling candidates (other interfaces, IPv6: gathered together) once a usable one arrived. */
+export const HOST_SETTLE_MS = 5;
+/** After the first server-reflexive/relay candidate: its siblings (one per interface) follow within a few ms. */
+export const SERVER_GRACE_MS = 10;
+/**
+ * Hard bound from the start of gathering: a STUN/TURN server that has not answered by then is
+ * not waited for (SIP.js waits 5 s, Chromium ~40 s). 250 ms covers a STUN round trip to a
+ * server on another continent; the call goes out with the candidates it has.
+ */
+export const GATHERING_BOUND_MS = 250;
+/** With no usable candidate at all by then, send anyway: waiting longer rarely helps. */
+export const GATHERING_CAP_MS = 1000;
+
+export interface GatheringProgress {
+  /** Milliseconds since gathering began (the warm connection's creation, or setLocalDescription). */
+  elapsedMs: number;
+  /** Elapsed time when the first usable (UDP) candidate of any kind arrived. */
+  firstCandidateMs?: number;
+  /** Elapsed time when the first candidate of the awaited kind (see awaitedCandidateKind) arrived. */
+  awaitedCandidateMs?: number;
+  /** The browser said gathering is complete. */
+  complete: boolean;
+}
+
+export type GatheringReason = 'complete' | 'host' | 'server' | 'bound' | 'cap';
+
+export type GatheringDecision = { send: true; reason: GatheringReason } | { send: false; checkAgainInMs: number };
+
+/** Whether the description may be sent now, and if not, when to ask again. */
+export function gatheringDecision(progress: GatheringProgress, awaited: CandidateKind): GatheringDecision {
+  const { elapsedMs, firstCandidateMs, awaitedCandidateMs } = progress;
+  if (progress.complete) return { send: true, reason: 'complete' };
+  const waits: number[] = [];
+  if (awaitedCandidateMs !== undefined) {
+    const grace = awaited === 'host' ? HOST_SETTLE_MS : SERVER_GRACE_MS;
+    const at = awaitedCandidateMs + grace;
+    if (elapsedMs >= at) return { send: true, reason: awaited === 'host' ? 'host' : 'server' };
+    waits.push(at - elapsedMs);
+  }
+  if (firstCandidateMs !== undefined) {
+    // Past the bound, the candidates in hand go out (after their own settle time).
+    const at = Math.max(GATHERING_BOUND_MS, firstCandidateMs + HOST_SETTLE_MS);
+    if (elapsedMs >= at) return { send: true, reason: 'bound' };
+    waits.push(at - elapsedMs);
+  } else {
+    if (elapsedMs >= GATHERING_CAP_MS) return { send: true, reason: 'cap' };
+    waits.push(GATHERING_CAP_MS - elapsedMs);
+  }
+  return { send: false, checkAgainInMs: Math.max(1, Math.min(...waits)) };
+}

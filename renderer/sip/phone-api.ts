@@ -5,6 +5,7 @@
 import type { AccountSettings } from '../../shared/account-settings';
 import type { CallSession, CallSessionInit } from '../../shared/call-session';
 import type { RegistrationSnapshot } from '../../shared/phone-status';
+import type { CallTimelineJSON } from './call-timeline';
 import type { PhoneEventMap, PhoneEventName } from './phone-events';
 
 export interface ConnectOptions {
@@ -68,5 +69,18 @@ export interface PhoneApi {
   localStream(callId: string): MediaStream | undefined;
   /** The call's WebRTC statistics (getStats), or null when it has no media (yet, or any more). */
   callStats(callId: string): Promise<RTCStatsReport | null>;
+  /**
+   * Where the call's set-up time went (call-timeline.ts): a plain, serialisable record, for a
+   * live call or one of the last that ended. Announced as it grows with onCallTimeline.
+   */
+  timeline(callId: string): CallTimelineJSON | undefined;
+  /**
+   * The user is about to dial (the dialpad is being used): gather ICE candidates now, in a
+   * connection the next call adopts (RFC 5245 §12.1). Never opens the microphone; the
+   * connection is closed when unused for 30 s, by coolDown(), or when the line stops.
+   */
+  warmUp(): void;
+  /** The dialpad was cleared without a call: close the warm connection. */
+  coolDown(): void;
   on<E extends PhoneEventName>(event: E, handler: PhoneEventMap[E]): () => void;
 }

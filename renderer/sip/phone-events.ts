@@ -5,6 +5,7 @@
 import type { AutoAnswerRequest } from '../../shared/auto-answer-signals';
 import type { CallSession } from '../../shared/call-session';
 import type { CallOutcome, PhoneError, RegistrationSnapshot } from '../../shared/phone-status';
+import type { CallTimelineJSON } from './call-timeline';
 import type { TransferState } from './transfer';
 
 export interface PhoneEventMap {
@@ -33,6 +34,8 @@ export interface PhoneEventMap {
   onCallTransfer: (session: CallSession, transfer: TransferState | null) => void;
   /** A remote media stream appeared or changed for a call (attach it to <audio>/<video>). */
   onRemoteMedia: (session: CallSession, stream: MediaStream) => void;
+  /** The call's timeline gained marks (batched); the last one follows the call's end. */
+  onCallTimeline: (session: CallSession, timeline: CallTimelineJSON) => void;
   onRegistrationChanged: (snapshot: RegistrationSnapshot) => void;
   onRegistered: (snapshot: RegistrationSnapshot) => void;
   onUnregistered: (snapshot: RegistrationSnapshot) => void;

@@ -3,7 +3,8 @@
 // socket drops, whereas here a dropped socket means: keep the calls, reconnect with backoff,
 // re-register, then re-INVITE the calls so the far end learns the new connection.
 
-import { Invitation, Inviter, RegistererState, UserAgent, type LogLevel, type URI } from 'sip.js';
+import { Invitation, Inviter, RegistererState, SessionState, UserAgent, type LogLevel, type URI } from 'sip.js';
+import { defaultPeerConnectionConfiguration } from 'sip.js/lib/platform/web/session-description-handler/index.js';
 import {
   accountAor,
   accountAuthorizationUser,
@@ -15,6 +16,8 @@ import { CallSession, type CallSessionInit } from '../../shared/call-session';
 import { parseDialString, type DialTarget } from '../../shared/dial-string';
 import type { PhoneError, RegistrationSnapshot } from '../../shared/phone-status';
 import { CallController } from './call-controller';
+import { CallTimeline, type CallTimelineJSON } from './call-timeline';
+import { TimelineBook } from './timeline-book';
 import { clampCallLimit, screenInvite } from './call-limit';
 import { CallFocus, FocusRefused } from './call-focus';
 import { autoAnswerRequestOf, inviteWantsVideo, sessionFromInvite } from './incoming-invite';
@@ -24,7 +27,9 @@ import type { PhoneEventMap, PhoneEventName } from './phone-events';
 import { notRegisteredError, serverUnreachableError } from './registration-errors';
 import { ObservedRegisterer, RegistrationRetry, type RegisterOutcome, type RetryPlan } from './registration-retry';
 import { answerMalformedRequests } from './request-guard';
-import { softphoneSdhFactory } from './softphone-sdh';
+import { SoftphoneSessionDescriptionHandler, softphoneSdhFactory } from './softphone-sdh';
+import { tapTransport } from './sip-wire-tap';
+import { WarmConnections } from './warm-up';
 import { TransferHandler } from './transfer';
 import { TypedEmitter } from './typed-emitter';
 
@@ -53,12 +58,17 @@ interface Line {
   waitIsServers: boolean;
   /** A REGISTER of ours awaits its answer; other answers are SIP.js's own refreshes. */
   registering: boolean;
+  /** Every call's peer connection configuration (ICE servers, relay-only), warm ones included. */
+  rtcConfiguration: RTCConfiguration;
 }
 
 class SipPhone implements PhoneApi {
   private readonly events = new TypedEmitter<PhoneEventMap>();
   private readonly calls = new Map<string, CallController>();
   private readonly focus = new CallFocus<CallController>(() => this.calls.values());
+  /** A connection gathering while the user types a number (warmUp); the next call adopts it. */
+  private readonly warm = new WarmConnections();
+  private readonly timelines = new TimelineBook<CallController>((controller) => this.events.emit('onCallTimeline', controller.snapshot, controller.timeline.toJSON()));
   private line: Line | null = null;
   private connectAttempt = 0;
   private state: RegistrationSnapshot = { status: 'unregistered', aor: null, error: null };
@@ -116,8 +126,9 @@ class SipPhone implements PhoneApi {
     const settings = checked.value;
     const aor = accountAor(settings);
     let userAgent: UserAgent;
+    const rtcConfiguration = rtcConfigurationOf(settings);
     try {
-      userAgent = this.createUserAgent(settings, aor);
+      userAgent = this.createUserAgent(settings, aor, rtcConfiguration);
     } catch (error) {
       return this.setRegistration({
         status: 'failed',
@@ -136,6 +147,7 @@ class SipPhone implements PhoneApi {
       reconnectTimer: undefined,
       waitIsServers: false,
       registering: false,
+      rtcConfiguration,
     };
     this.line = line;
     line.registerer.stateChange.addListener((state) => this.onRegistererState(line, state));
@@ -183,6 +195,7 @@ class SipPhone implements PhoneApi {
     line.live = false;
     this.line = null;
     if (line.reconnectTimer) clearTimeout(line.reconnectTimer);
+    this.warm.release();
     await Promise.allSettled([...this.calls.values()].map((c) => c.hangup()));
     if (line.registerer.state === RegistererState.Registered) {
       await line.registerer.unregister().catch(() => undefined);
@@ -191,17 +204,16 @@ class SipPhone implements PhoneApi {
     this.setRegistration({ status: 'unregistered', aor: null, error: null });
   }
 
-  private createUserAgent(settings: AccountSettings, aor: string): UserAgent {
+  private createUserAgent(settings: AccountSettings, aor: string, rtcConfiguration: RTCConfiguration): UserAgent {
     const uri = UserAgent.makeURI(aor);
     if (!uri) throw new Error(`invalid SIP address ${aor}`);
-    const iceServers = settings.iceServers.map((s) => ({ ...s })) as RTCIceServer[];
-    return answerMalformedRequests(new UserAgent({
+    const userAgent = answerMalformedRequests(new UserAgent({
       uri,
       displayName: settings.displayName ?? '',
       authorizationUsername: accountAuthorizationUser(settings),
       authorizationPassword: settings.password,
       transportOptions: { server: settings.serverUrl, connectionTimeout: 5 },
-      sessionDescriptionHandlerFactory: softphoneSdhFactory(iceServers),
+      sessionDescriptionHandlerFactory: softphoneSdhFactory(rtcConfiguration, this.warm),
       // SIP.js's own reconnection stays off (its default): we reconnect ourselves, see above.
       logLevel: this.options.logLevel ?? 'warn',
       userAgentString: this.options.userAgentString ?? DEFAULT_USER_AGENT,
@@ -215,6 +227,13 @@ class SipPhone implements PhoneApi {
       // call-limit.ts sends the 180 once the INVITE passed its checks (488/486 come first).
       sendInitialProvisionalResponse: false,
     }));
+    // Stamps for the call timelines, taken as messages cross the socket (sip-wire-tap.ts).
+    tapTransport(userAgent.transport, (message, direction, at) => {
+      this.timelines.onWire(message, direction, at);
+      // Seen before SIP.js, which drops a CANCEL that arrives after our 200 OK.
+      if (direction === 'received' && message.method === 'CANCEL') this.calls.get(message.callId)?.cancelCrossedAnswer();
+    });
+    return userAgent;
   }
 
   private register(line: Line): Promise<RegistrationSnapshot> {
@@ -358,6 +377,7 @@ class SipPhone implements PhoneApi {
   // --- calls ---------------------------------------------------------------------------------
 
   async call(target: string, options: CallOptions = {}): Promise<CallSession> {
+    const requestedAt = performance.now();
     const line = this.line;
     if (!line || this.state.status !== 'registered') throw this.failAction(null, notRegisteredError);
     const parsed = parseDialString(target, line.domain);
@@ -366,7 +386,7 @@ class SipPhone implements PhoneApi {
     if (!uri) throw this.failAction(null, { code: 'invalid-target', message: `“${target}” is not a number or SIP address that can be called.` });
 
     // The calls the user was talking on are held before the INVITE leaves.
-    return this.focused(null, () => this.dial(line, uri, parsed.target, options));
+    return this.focused(null, () => this.dial(line, uri, parsed.target, options, undefined, requestedAt));
   }
 
   /** The new call of a transfer the far end asked for (transfer.ts): the same path as call(). */
@@ -383,6 +403,7 @@ class SipPhone implements PhoneApi {
     target: DialTarget,
     options: CallOptions,
     referred?: { extraHeaders: string[]; onTracked: (callId: string) => void },
+    requestedAt = performance.now(),
   ): Promise<CallSession> {
     const video = options.video ?? false;
     const inviter = new Inviter(line.userAgent, uri, {
@@ -408,7 +429,7 @@ class SipPhone implements PhoneApi {
       startTime: now,
       sipSession: inviter,
     });
-    const controller = this.track(inviter, initial);
+    const controller = this.track(inviter, initial, new CallTimeline(inviter.request.callId, 'outgoing', 'dial', requestedAt));
     referred?.onTracked(controller.id);
     this.focus.adopt(controller.id);
     this.events.emit('onSessionChanged', initial);
@@ -425,12 +446,18 @@ class SipPhone implements PhoneApi {
     try {
       const snapshot = sessionFromInvite(invitation.request, invitation.remoteIdentity, new Date(), this.contactUser());
       Object.defineProperty(snapshot, 'sipSession', { value: invitation, enumerable: false, writable: true, configurable: true });
-      const controller = this.track(invitation, snapshot);
+      const arrivedAt = this.timelines.inviteArrival(invitation.request.callId);
+      const controller = this.track(invitation, snapshot, new CallTimeline(invitation.request.callId, 'incoming', 'inviteReceived', arrivedAt));
+      // The connection is made before the call is announced, so that candidates gather and the
+      // offer is applied (off the main thread) while the UI shows the call; an Answer that
+      // comes at once then finds it under way. No microphone is opened.
+      prepareAnswer(invitation);
       // onCallIncoming first: its listeners learn what the INVITE asked (video, auto-answer)
       // before the snapshot is published to the host, which decides auto-answer from it. A
       // listener may already have acted on the call (answered it): announce the latest snapshot.
       this.events.emit('onCallIncoming', snapshot, inviteWantsVideo(invitation.body ?? ''), autoAnswerRequestOf(invitation.request));
       this.events.emit('onSessionChanged', controller.snapshot);
+      controller.timeline.mark('ringing');
     } catch (error) {
       // A message SIP.js parsed but we cannot make sense of must not leave a ringing ghost.
       console.error('Rejected an INVITE that could not be handled', error);
@@ -443,12 +470,14 @@ class SipPhone implements PhoneApi {
     return this.line?.userAgent.contact.uri.user;
   }
 
-  private track(session: Inviter | Invitation, initial: CallSession): CallController {
+  private track(session: Inviter | Invitation, initial: CallSession, timeline: CallTimeline): CallController {
     const controller = new CallController(session, initial, this.events.emit.bind(this.events), (c) => {
       this.calls.delete(c.id);
       this.focus.forget(c.id);
-    });
+      this.timelines.ended(c);
+    }, timeline);
     this.calls.set(controller.id, controller);
+    this.timelines.follow(controller);
     this.transfers.watch(controller);
     return controller;
   }
@@ -577,9 +606,47 @@ class SipPhone implements PhoneApi {
     return (await this.calls.get(callId)?.stats()) ?? null;
   }
 
+  timeline(callId: string): CallTimelineJSON | undefined {
+    return this.timelines.get(callId);
+  }
+
+  warmUp(): void {
+    const line = this.line;
+    if (line?.live && this.state.status === 'registered') this.warm.warmUp(line.rtcConfiguration);
+  }
+
+  coolDown(): void {
+    this.warm.release();
+  }
+
   private failAction(session: CallSession | null, error: PhoneError): Error {
     this.events.emit('onActionFailed', session, error);
     return new Error(error.message);
+  }
+}
+
+/** The peer connection configuration of every call on this account (SIP.js's defaults first). */
+function rtcConfigurationOf(settings: AccountSettings): RTCConfiguration {
+  return {
+    ...defaultPeerConnectionConfiguration(),
+    iceServers: settings.iceServers.map((s) => ({ ...s })) as RTCIceServer[],
+    iceTransportPolicy: settings.iceTransportPolicy ?? 'all',
+  };
+}
+
+/**
+ * While an incoming call rings: make its connection (candidates pooled from now on) and apply
+ * the far end's offer, so Answer only has to make the answer. No microphone is opened; a
+ * declined or cancelled call closes this connection with its session.
+ */
+function prepareAnswer(invitation: Invitation): void {
+  if (invitation.state !== SessionState.Initial || invitation.sessionDescriptionHandler || !invitation.body) return;
+  try {
+    const sdh = (invitation as unknown as { setupSessionDescriptionHandler(): unknown }).setupSessionDescriptionHandler();
+    if (sdh instanceof SoftphoneSessionDescriptionHandler) void sdh.prepareAnswer(invitation.body);
+  } catch (error) {
+    // Answer makes the handler again and reports what went wrong there.
+    console.warn('Could not prepare the answer while ringing', error);
   }
 }
 

@@ -1,15 +1,23 @@
-// Our SessionDescriptionHandler: SIP.js's own WebRTC handler with three changes.
-// 1. The offer or answer goes out as soon as ICE has produced a usable candidate (see
-//    ice-readiness.ts) instead of when gathering completes or times out.
-// 2. Media directions are chosen per m-line (see media-directions.ts), so a camera can be off
+// Our SessionDescriptionHandler: SIP.js's own WebRTC handler with these changes.
+// 1. The offer or answer goes out as soon as ICE has what the configuration can produce (see
+//    ice-readiness.ts: host candidates, the first STUN/TURN one plus a grace, a hard bound),
+//    instead of when gathering completes or times out.
+// 2. An audio call's description does not wait for the microphone: it is made with a
+//    track-less audio transceiver and the track is attached with replaceTrack() once
+//    getUserMedia resolves (late-media.ts). A video call still waits for its camera, whose
+//    success decides the video m-line.
+// 3. An incoming call is prepared while it rings (prepareAnswer: the remote offer applied,
+//    candidates pooled), without opening the microphone; an outgoing one may adopt a connection
+//    warmed up while the number was typed (warm-up.ts).
+// 4. Media directions are chosen per m-line (see media-directions.ts), so a camera can be off
 //    on one side and on at the other, and hold stops media both ways.
-// 3. A video call whose camera cannot be opened goes on as an audio call, with the reason.
-// 4. A refused re-INVITE (491 glare, 488, ...) rolls the offer back. SIP.js calls
+// 5. A video call whose camera cannot be opened goes on as an audio call, with the reason.
+// 6. A refused re-INVITE (491 glare, 488, ...) rolls the offer back. SIP.js calls
 //    `rollbackDescription` for that, but its web handler does not implement it, which leaves
 //    the connection stuck in have-local-offer: every later hold or camera change then fails.
 // Everything else is SIP.js's.
 
-import type { Session } from 'sip.js';
+import { Inviter, type Session } from 'sip.js';
 import {
   SessionDescriptionHandler,
   defaultPeerConnectionConfiguration,
@@ -17,15 +25,13 @@ import {
   type SessionDescriptionHandlerFactory,
   type SessionDescriptionHandlerOptions,
 } from 'sip.js/lib/platform/web/session-description-handler/index.js';
+import type { BodyAndContentType } from 'sip.js';
 import type { PhoneError } from '../../shared/phone-status';
-import { awaitedCandidateKind, candidateSatisfies, type CandidateKind } from './ice-readiness';
+import { awaitedCandidateKind, candidateSatisfies, gatheringDecision, type CandidateKind, type GatheringReason } from './ice-readiness';
+import { attachToWaitingSenders, prepareSendTransceivers } from './late-media';
 import { cameraError } from './media-errors';
 import { answerDirection, mediaSections, offerDirection } from './media-directions';
-
-/** Time left for sibling candidates (other interfaces, IPv6: gathered together) once a usable one arrived. */
-const SETTLE_MS = 5;
-/** Upper bound on gathering: an unreachable STUN/TURN server must not delay a call by 5 s. */
-export const ICE_GATHERING_CAP_MS = 2000;
+import { pooledConfiguration, type WarmConnection, type WarmConnections } from './warm-up';
 
 export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandler {
   /** Whether we want to send video; the call controller changes it before renegotiating. */
@@ -36,32 +42,87 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   onRemoteOffer: ((sdp: string) => void) | undefined;
   /** Called when a camera was asked for but the call had to go on without it. */
   onMediaWarning: ((error: PhoneError) => void) | undefined;
-  /** Called once the local microphone (and camera) tracks are in place. */
+  /** Called once the local microphone (and camera) tracks are in place, before they send. */
   onLocalMedia: (() => void) | undefined;
+  /** The microphone failed after the description had already left: the call cannot go on. */
+  onLocalMediaFailed: ((error: unknown) => void) | undefined;
+  /** Our offer or answer is made, candidates included, and about to be sent. */
+  onDescriptionReady: ((type: RTCSdpType, gathering: GatheringReason | 'already-complete') => void) | undefined;
 
-  private usableCandidate = false;
   private closed = false;
-  private settleTimer: ReturnType<typeof setTimeout> | undefined;
   private waiting = false;
+  private decideTimer: ReturnType<typeof setTimeout> | undefined;
+  /** performance.now() when gathering began: the connection's creation (pooled), or a restart. */
+  private gatheringStartedAt: number;
+  private firstCandidateMs: number | undefined;
+  private awaitedCandidateMs: number | undefined;
+  private lastGathering: GatheringReason | 'already-complete' = 'already-complete';
+  /** The remote offer applied while the call rang (prepareAnswer), and its application. */
+  private preparedOffer: string | undefined;
+  private preparing: Promise<void> = Promise.resolve();
+  private lateMediaStarted = false;
 
   constructor(
     logger: ConstructorParameters<typeof SessionDescriptionHandler>[0],
     configuration: ConstructorParameters<typeof SessionDescriptionHandler>[2],
     private readonly awaited: CandidateKind,
+    warm: WarmConnection | null = null,
   ) {
     super(logger, cameraTolerantMediaStreamFactory, configuration);
+    this.gatheringStartedAt = performance.now();
+    if (warm) {
+      // SIP.js made a fresh connection in its constructor; the warm one, gathering since the
+      // dialpad was used, replaces it before anything was done with it.
+      this._peerConnection?.close();
+      this._peerConnection = warm.connection;
+      (this as unknown as { initPeerConnectionEventHandlers(): void }).initPeerConnectionEventHandlers();
+      this.gatheringStartedAt = warm.createdAt;
+    }
     // SIP.js owns the `onicecandidate` property; a listener added beside it sees the same events.
-    this._peerConnection?.addEventListener('icecandidate', (event) => {
-      if (event.candidate && candidateSatisfies(event.candidate.candidate, this.awaited)) {
-        this.usableCandidate = true;
-        this.settleSoon();
-      }
+    this._peerConnection?.addEventListener('icecandidate', (event) => this.onCandidate(event.candidate));
+  }
+
+  /**
+   * An incoming call, while it rings: apply the far end's offer so that Answer only has to
+   * make the answer (candidates are pooled since the connection was made). Never touches the
+   * microphone. The session's own setDescription later finds the offer already applied.
+   */
+  prepareAnswer(offer: string): Promise<void> {
+    const pc = this._peerConnection;
+    if (!pc || pc.signalingState !== 'stable' || this.preparedOffer !== undefined) return this.preparing;
+    this.preparedOffer = offer;
+    this.preparing = pc.setRemoteDescription({ type: 'offer', sdp: offer }).catch(async () => {
+      // SIP.js applies it again on Answer and reports the failure there.
+      this.preparedOffer = undefined;
+      if ((pc.signalingState as RTCSignalingState) === 'have-remote-offer') await pc.setRemoteDescription({ type: 'rollback' }).catch(() => undefined);
+    });
+    return this.preparing;
+  }
+
+  override getDescription(options?: SessionDescriptionHandlerOptions, modifiers?: Parameters<SessionDescriptionHandler['getDescription']>[1]): Promise<BodyAndContentType> {
+    const type: RTCSdpType = this._peerConnection?.signalingState === 'have-remote-offer' ? 'answer' : 'offer';
+    return super.getDescription(options, modifiers).then((description) => {
+      this.onDescriptionReady?.(type, this.lastGathering);
+      return description;
     });
   }
 
   protected override getLocalMediaStream(options?: SessionDescriptionHandlerOptions): Promise<void> {
     if (options?.constraints?.video) this.sendVideo = true;
-    return super.getLocalMediaStream(options);
+    const pc = this._peerConnection;
+    if (!pc || options?.constraints?.video || this._localMediaStream.getTracks().length > 0) return super.getLocalMediaStream(options);
+    // Asked again (the answer's getDescription after its setDescription) while it is coming.
+    if (this.lateMediaStarted) return Promise.resolve();
+    // An audio call's first media: the description goes on without waiting for the device.
+    // The m-line it will send on is settled in updateDirection, once it is known whether this
+    // is an offer (a new transceiver) or an answer (the one the remote offer made).
+    // (Opening it only once the description is made was tried: no faster description under
+    // load, and the first audio out came later by the device's opening time.)
+    this.lateMediaStarted = true;
+    super.getLocalMediaStream(options).catch((error: unknown) => {
+      if (!this.closed) this.onLocalMediaFailed?.(error);
+    });
+    return Promise.resolve();
   }
 
   /**
@@ -71,12 +132,14 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
    * live with no call. Whatever happens here, a track that did not end up in a live call stops.
    */
   protected override async setLocalMediaStream(stream: MediaStream): Promise<void> {
-    if (this.closed) {
+    const pc = this._peerConnection;
+    if (this.closed || !pc) {
       stopTracks(stream);
       throw new Error('The call ended before the microphone opened.');
     }
     try {
-      await super.setLocalMediaStream(stream);
+      const rest = await attachToWaitingSenders(pc, stream, this._localMediaStream, () => this.onLocalMedia?.());
+      if (rest.length > 0) await super.setLocalMediaStream(new MediaStream(rest));
     } catch (error) {
       stopTracks(stream);
       throw error;
@@ -92,6 +155,7 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     const pc = this._peerConnection;
     if (!pc) return Promise.reject(new Error('Peer connection closed.'));
     const hold = options?.hold ?? false;
+    if (this.lateMediaStarted) prepareSendTransceivers(pc, ['audio'], this._localMediaStream);
     if (pc.signalingState === 'stable') {
       for (const t of pc.getTransceivers()) {
         if (t.direction === 'stopped') continue;
@@ -113,7 +177,12 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   }
 
   protected override async setRemoteSessionDescription(description: RTCSessionDescriptionInit): Promise<void> {
-    await super.setRemoteSessionDescription(description);
+    // Answer pressed while the prepared offer is still being applied: wait for it, not twice.
+    if (this.preparedOffer !== undefined && description.sdp === this.preparedOffer) await this.preparing;
+    const pc = this._peerConnection;
+    const prepared = this.preparedOffer !== undefined && pc?.signalingState === 'have-remote-offer' && description.sdp === this.preparedOffer;
+    this.preparedOffer = undefined;
+    if (!prepared) await super.setRemoteSessionDescription(description);
     if (description.sdp) this.onRemoteDescription?.(description.sdp);
     if (description.sdp && description.type === 'offer') this.onRemoteOffer?.(description.sdp);
   }
@@ -125,19 +194,26 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     else if (pc?.signalingState === 'have-remote-offer') await pc.setRemoteDescription({ type: 'rollback' });
   }
 
-  protected override waitForIceGatheringComplete(restart = false, timeout = 0): Promise<void> {
-    if (restart) this.usableCandidate = false;
+  protected override waitForIceGatheringComplete(restart = false): Promise<void> {
+    if (restart) {
+      this.gatheringStartedAt = performance.now();
+      this.firstCandidateMs = this.awaitedCandidateMs = undefined;
+    }
+    if (!restart && this._peerConnection?.iceGatheringState === 'complete') this.lastGathering = 'already-complete';
     this.waiting = true;
-    const done = super.waitForIceGatheringComplete(restart, timeout).finally(() => {
+    // No SIP.js timeout: gatheringDecision() bounds the wait itself.
+    const done = super.waitForIceGatheringComplete(restart, 0).finally(() => {
       this.waiting = false;
+      if (this.decideTimer !== undefined) clearTimeout(this.decideTimer);
+      this.decideTimer = undefined;
     });
-    if (this.usableCandidate) this.settleSoon();
+    this.decide();
     return done;
   }
 
   override close(): void {
     this.closed = true;
-    if (this.settleTimer !== undefined) clearTimeout(this.settleTimer);
+    if (this.decideTimer !== undefined) clearTimeout(this.decideTimer);
     // SIP.js stops the tracks its senders hold; a track kept aside (a paused camera) is ours.
     const local = this._localMediaStream;
     super.close();
@@ -151,12 +227,34 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     return kind === 'video' && this.sendVideo;
   }
 
-  private settleSoon(): void {
-    if (!this.waiting || this.settleTimer !== undefined) return;
-    this.settleTimer = setTimeout(() => {
-      this.settleTimer = undefined;
-      if (this.waiting) this.iceGatheringComplete();
-    }, SETTLE_MS);
+  private onCandidate(candidate: RTCIceCandidate | null): void {
+    if (!candidate?.candidate) return;
+    const elapsed = performance.now() - this.gatheringStartedAt;
+    if (candidateSatisfies(candidate.candidate, 'host')) this.firstCandidateMs ??= elapsed;
+    if (candidateSatisfies(candidate.candidate, this.awaited)) this.awaitedCandidateMs ??= elapsed;
+    this.decide();
+  }
+
+  /** Sends the description when gatheringDecision() says so, or asks again when it tells. */
+  private decide(): void {
+    if (!this.waiting) return;
+    if (this.decideTimer !== undefined) clearTimeout(this.decideTimer);
+    this.decideTimer = undefined;
+    const decision = gatheringDecision(
+      {
+        elapsedMs: performance.now() - this.gatheringStartedAt,
+        firstCandidateMs: this.firstCandidateMs,
+        awaitedCandidateMs: this.awaitedCandidateMs,
+        complete: this._peerConnection?.iceGatheringState === 'complete',
+      },
+      this.awaited,
+    );
+    if (decision.send) {
+      this.lastGathering = decision.reason;
+      this.iceGatheringComplete();
+      return;
+    }
+    this.decideTimer = setTimeout(() => this.decide(), decision.checkAgainInMs);
   }
 }
 
@@ -183,17 +281,13 @@ const cameraTolerantMediaStreamFactory: MediaStreamFactory = async (constraints,
   }
 };
 
-export function softphoneSdhFactory(iceServers: RTCIceServer[]): SessionDescriptionHandlerFactory {
-  const awaited = awaitedCandidateKind(iceServers);
+export function softphoneSdhFactory(configuration: RTCConfiguration, warm: WarmConnections): SessionDescriptionHandlerFactory {
+  const awaited = awaitedCandidateKind(configuration.iceServers ?? []);
+  const peerConnectionConfiguration = pooledConfiguration({ ...defaultPeerConnectionConfiguration(), ...configuration });
   return (session: Session) => {
     const logger = session.userAgent.getLogger('sip.SessionDescriptionHandler');
-    return new SoftphoneSessionDescriptionHandler(
-      logger,
-      {
-        iceGatheringTimeout: ICE_GATHERING_CAP_MS,
-        peerConnectionConfiguration: { ...defaultPeerConnectionConfiguration(), iceServers },
-      },
-      awaited,
-    );
+    // Only a new outgoing call adopts the warm connection (a re-INVITE keeps its handler).
+    const adopted = session instanceof Inviter ? warm.take(peerConnectionConfiguration) : null;
+    return new SoftphoneSessionDescriptionHandler(logger, { peerConnectionConfiguration }, awaited, adopted);
   };
 }

@@ -47,6 +47,9 @@ export function fakeContext() {
     localStream: () => undefined,
     callStats: vi.fn(async () => null),
     applyServerUpdate: vi.fn(() => false),
+    timeline: () => undefined,
+    warmUp: vi.fn(),
+    coolDown: vi.fn(),
   } satisfies PhoneApi;
   const platform = {
     kind: 'web',

@@ -1,0 +1,80 @@
+import { expect, test, type Page } from '@playwright/test';
+import { launchChromium } from './support/browser';
+import { instrumentCaptureTracks, liveCaptureTracks } from './support/capture-tracks';
+import { expectRising } from './support/media-stats';
+import { answeredCall, dial, openPhone, register, sessions } from './support/phone-page';
+
+// What the faster call set-up must never cost: a microphone opened before the user talks to
+// someone (typing a number warms a connection up; an incoming call is prepared while it rings),
+// or a connection left open once the call is gone. And the call-details panel: the timeline
+// every call records, shown and exported.
+
+function openConnections(page: Page): Promise<number> {
+  return page.evaluate(() => (window.__peerConnections ?? []).filter((c) => c.signalingState !== 'closed').length);
+}
+
+test('typing a number warms a connection up without the microphone; clearing it closes the connection', async () => {
+  const browser = await launchChromium();
+  try {
+    const alice = await openPhone(browser, { displayName: 'Alice', beforeLoad: (context) => instrumentCaptureTracks(context) });
+    await register(alice);
+    await alice.page.getByLabel('Number or SIP address').fill('1234');
+    await expect.poll(() => openConnections(alice.page)).toBe(1);
+    expect(await liveCaptureTracks(alice.page)).toMatchObject({ opened: 0 });
+    await alice.page.getByLabel('Number or SIP address').fill('');
+    await expect.poll(() => openConnections(alice.page)).toBe(0);
+    expect(await liveCaptureTracks(alice.page)).toMatchObject({ opened: 0 });
+  } finally {
+    await browser.close();
+  }
+});
+
+test('an incoming call is prepared while it rings without opening the microphone; declined, nothing stays open', async () => {
+  const browser = await launchChromium();
+  try {
+    const alice = await openPhone(browser, { displayName: 'Alice' });
+    const bob = await openPhone(browser, { displayName: 'Bob', beforeLoad: (context) => instrumentCaptureTracks(context) });
+    await register(alice);
+    await register(bob);
+    await dial(alice, bob.user);
+    await expect(bob.page.getByRole('button', { name: 'Answer', exact: true })).toBeVisible();
+    // Ringing: the prepared connection exists, the microphone is not open.
+    await expect.poll(() => openConnections(bob.page)).toBe(1);
+    await bob.page.waitForTimeout(500);
+    expect(await liveCaptureTracks(bob.page)).toMatchObject({ opened: 0 });
+    await bob.page.getByRole('button', { name: 'Decline' }).click();
+    await expect.poll(async () => (await sessions(bob.page)).length).toBe(0);
+    await expect.poll(() => openConnections(bob.page)).toBe(0);
+    expect(await liveCaptureTracks(bob.page)).toMatchObject({ opened: 0, live: 0 });
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the call-details panel shows the call set-up step by step, and "Copy call details" exports it', async () => {
+  const browser = await launchChromium();
+  try {
+    const alice = await openPhone(browser, { displayName: 'Alice', beforeLoad: (context) => instrumentCaptureTracks(context) });
+    const bob = await openPhone(browser, { displayName: 'Bob' });
+    await alice.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await register(alice);
+    await register(bob);
+    await answeredCall(alice, bob);
+    await expectRising(alice.page, 'audio', 'bytesReceived');
+    await alice.page.getByText('Call details').click();
+    const steps = alice.page.getByRole('table', { name: 'Call set-up, step by step' });
+    for (const step of ['Dial', 'INVITE sent', '200 OK received', 'ACK sent', 'ICE connected', 'DTLS connected', 'First audio in', 'First audio out', 'Microphone ready']) {
+      await expect(steps.getByRole('rowheader', { name: step, exact: true })).toBeVisible();
+    }
+    await alice.page.getByRole('button', { name: 'Copy call details' }).click();
+    await expect(alice.page.getByText('Call details copied.')).toBeVisible();
+    const copied = await alice.page.evaluate(() => navigator.clipboard.readText());
+    const timeline = JSON.parse(copied.slice(copied.indexOf('{'))) as { direction: string; marks: Record<string, number> };
+    expect(timeline.direction).toBe('outgoing');
+    expect(Object.keys(timeline.marks)).toEqual(expect.arrayContaining(['dial', 'inviteSent', 'ok200Received', 'established', 'firstAudioIn']));
+    await alice.page.getByRole('button', { name: 'Hang up' }).click();
+    await expect.poll(async () => (await liveCaptureTracks(alice.page)).live).toBe(0);
+  } finally {
+    await browser.close();
+  }
+});

@@ -1,0 +1,87 @@
+// A peer connection kept warm while the user types a number (RFC 5245 §12.1: gather before
+// the INVITE). It is made with `iceCandidatePoolSize: 1`, so the browser gathers host, STUN
+// and TURN candidates at once; the next outgoing call adopts it and its offer can leave as
+// soon as it is made. No microphone is involved: a warm connection has no track at all, and
+// it is closed when it goes unused (IDLE_MS), when the account changes, or when the line stops.
+
+/** How long a warm connection waits for its call; a TURN allocation is not held for ever. */
+export const WARM_IDLE_MS = 30_000;
+
+export interface WarmConnection {
+  connection: RTCPeerConnection;
+  /** performance.now() at creation: gathering began then. */
+  createdAt: number;
+}
+
+export type ConnectionFactory = (configuration: RTCConfiguration) => RTCPeerConnection;
+
+export interface WarmUpClock {
+  now(): number;
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(timer: unknown): void;
+}
+
+const browserClock: WarmUpClock = {
+  now: () => performance.now(),
+  setTimeout: (run, ms) => setTimeout(run, ms),
+  clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+};
+
+/** The configuration every call's connection is made with: pooled, so gathering starts at creation. */
+export function pooledConfiguration(configuration: RTCConfiguration): RTCConfiguration {
+  return { ...configuration, iceCandidatePoolSize: 1 };
+}
+
+export class WarmConnections {
+  private warm: (WarmConnection & { key: string; timer: unknown }) | null = null;
+
+  constructor(
+    private readonly create: ConnectionFactory = (configuration) => new RTCPeerConnection(configuration),
+    private readonly clock: WarmUpClock = browserClock,
+    private readonly idleMs = WARM_IDLE_MS,
+  ) {}
+
+  /** Make sure a warm connection for `configuration` exists; each call pushes its expiry back. */
+  warmUp(configuration: RTCConfiguration): void {
+    const key = configurationKey(configuration);
+    if (this.warm && this.warm.key !== key) this.release();
+    if (!this.warm) {
+      const connection = this.create(pooledConfiguration(configuration));
+      this.warm = { connection, createdAt: this.clock.now(), key, timer: undefined };
+    }
+    const warm = this.warm;
+    if (warm.timer !== undefined) this.clock.clearTimeout(warm.timer);
+    warm.timer = this.clock.setTimeout(() => {
+      if (this.warm === warm) this.release();
+    }, this.idleMs);
+  }
+
+  /** Hand the warm connection over (the caller owns it from now on); null when none fits. */
+  take(configuration: RTCConfiguration): WarmConnection | null {
+    const warm = this.warm;
+    if (!warm || warm.key !== configurationKey(configuration) || warm.connection.signalingState === 'closed') {
+      this.release();
+      return null;
+    }
+    this.clock.clearTimeout(warm.timer);
+    this.warm = null;
+    return { connection: warm.connection, createdAt: warm.createdAt };
+  }
+
+  /** Close the warm connection, if any. */
+  release(): void {
+    const warm = this.warm;
+    if (!warm) return;
+    this.warm = null;
+    if (warm.timer !== undefined) this.clock.clearTimeout(warm.timer);
+    warm.connection.close();
+  }
+
+  get isWarm(): boolean {
+    return this.warm !== null;
+  }
+}
+
+function configurationKey(configuration: RTCConfiguration): string {
+  return JSON.stringify(pooledConfiguration(configuration));
+}
