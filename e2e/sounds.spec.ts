@@ -10,7 +10,7 @@ import { AudioTap, evaluateWithoutGesture, hasFrequency, installAudioTap } from 
 import { launchChromium, type LaunchOptions } from './support/browser';
 import { openJsSipPhone, type JsSipPhone } from './support/jssip-phone';
 import { counterGrowth, inboundStats } from './support/media-stats';
-import { dial, env, openPhone, register, sessions, TEST_PASSWORD, waitForCallStatus, type TestPhone } from './support/phone-page';
+import { dial, env, openPhone, openPreferences, register, sessions, TEST_PASSWORD, waitForCallStatus, type TestPhone } from './support/phone-page';
 
 /** The longest silence inside one cycle of a cadence: silence longer than this means stopped. */
 function longestGapMs(spec: ToneSpec): number {
@@ -78,9 +78,7 @@ async function playingRemoteAudio(page: Page): Promise<boolean> {
 }
 
 async function savePreferences(page: Page, change: (panel: ReturnType<Page['getByRole']>) => Promise<unknown>): Promise<void> {
-  const panel = page.getByRole('region', { name: 'Preferences' });
-  // The panel stays open after a first save.
-  if (!(await panel.getByRole('button', { name: 'Save preferences' }).isVisible())) await panel.locator('summary').click();
+  const panel = await openPreferences(page);
   await change(panel);
   await panel.getByRole('button', { name: 'Save preferences' }).click();
   await expect(panel.getByText('Preferences saved.')).toBeVisible();

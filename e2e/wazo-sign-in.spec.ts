@@ -129,7 +129,8 @@ test('sign-in problems each say what is wrong and what to do: wrong password, un
     await signIn(page, 'alice', 'alice-wazo-password', 'http://wazo.example.com');
     await expect(wazoAlert(page)).toContainText('http:// is only allowed for a server on this computer');
 
-    // In French too.
+    // In French too (the language is in Settings, where the Wazo sign-in is too).
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('Language').selectOption('fr');
     await expect(wazoAlert(page, 'Connexion à Wazo Platform')).toContainText("http:// n'est permis que pour un serveur sur cet ordinateur");
 
@@ -149,9 +150,11 @@ test('signed in with a login and a password, the phone registers with the discov
     await register(bob);
 
     await signIn(alice.page, 'alice', 'alice-wazo-password');
-    await expect(alice.page.getByText(`Signed in to ${new URL(standin.url).host} as alice`)).toBeVisible();
-    // Registered with the WebRTC line (not the desk phone listed first), through the stand-in.
+    // Registered with the WebRTC line (not the desk phone listed first), through the stand-in;
+    // the phone then takes the page, and the Wazo account is in Settings.
     await expect(lineStatus(alice.page)).toHaveText(`Connected as sip:${aliceSip}@127.0.0.1`);
+    await alice.page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    await expect(alice.page.getByText(`Signed in to ${new URL(standin.url).host} as alice`)).toBeVisible();
     expect(standin.stats().sipConnections).toBeGreaterThan(0);
 
     await dial(alice, bob.user);
@@ -201,6 +204,7 @@ test('signed in with a login and a password, the phone registers with the discov
     await panel.getByRole('button', { name: 'Hang up', exact: true }).click();
     await expect.poll(() => standinCall(established.sipCallId).ended, { message: 'the stand-in saw the hang-up' }).toBe(true);
 
+    await alice.page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
     await alice.page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await expect(lineStatus(alice.page)).toHaveText('Not connected');
     await expect.poll(() => standin.stats().refreshTokensRevoked, { message: 'the refresh token revoked at sign-out' }).toBeGreaterThan(0);
