@@ -43,8 +43,8 @@ describe('history store', () => {
     await history.settled();
     expect(await stored()).toEqual([expect.objectContaining({ id: 'call-1', direction: 'outgoing', outcome: 'in-progress', startedAt: T0, endedAt: null })]);
 
-    context.events.emit('onCallAccepted', call({ isCaller: true, answerTime: T0 + 2_000 }), false);
-    context.events.emit('onCallEnded', call({ isCaller: true, answerTime: T0 + 2_000, endTime: T0 + 65_000 }), { reason: 'hung-up-locally' });
+    context.events.emit('onCallAccepted', call({ isCaller: true, answerTime: new Date(T0 + 2_000) }), false);
+    context.events.emit('onCallEnded', call({ isCaller: true, answerTime: new Date(T0 + 2_000), endTime: T0 + 65_000 }), { reason: 'hung-up-locally' });
     await history.settled();
     const [row] = await stored();
     expect(row).toMatchObject({ direction: 'outgoing', name: 'Bob', number: '1002', outcome: 'answered', answeredAt: T0 + 2_000, endedAt: T0 + 65_000 });
@@ -108,7 +108,7 @@ describe('history store', () => {
     const history = useHistoryStore();
     await history.load();
     context.events.emit('onCallOutgoing', call({ isCaller: true }));
-    context.events.emit('onCallAccepted', call({ isCaller: true, answerTime: T0 }), false);
+    context.events.emit('onCallAccepted', call({ isCaller: true, answerTime: new Date(T0) }), false);
     await vi.advanceTimersByTimeAsync(ALIVE_INTERVAL_MS * 2);
     await history.settled();
     expect((await stored())[0]).toMatchObject({ outcome: 'in-progress', aliveAt: T0 + ALIVE_INTERVAL_MS * 2 });

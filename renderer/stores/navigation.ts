@@ -1,12 +1,12 @@
-// Where the window is: the phone or the settings, whether the line has ever signed in (the
-// account form leaves the front page only then), and which call should take the keyboard focus
-// next (the one just answered).
+// Where the window is: the phone, the call history or the settings, whether the line has ever
+// signed in (the account form leaves the front page only then), and which call should take the
+// keyboard focus next (the one just answered).
 
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import { useRegistrationStore } from './registration';
 
-export type View = 'phone' | 'settings';
+export type View = 'phone' | 'history' | 'settings';
 
 export const useNavigationStore = defineStore('navigation', () => {
   const registration = useRegistrationStore();
