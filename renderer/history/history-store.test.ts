@@ -147,6 +147,24 @@ describe('history store', () => {
     expect((await stored()).map((row) => [row.id, row.outcome])).toEqual([['live', 'cancelled']]);
   });
 
+  test('the count of unseen missed calls goes to the host (the desktop tray) once the rows are read, and each time it changes', async () => {
+    const db = await openHistoryDatabase(DB);
+    await putEntry(db, testEntry({ id: 'old', startedAt: T0 - 60_000, outcome: 'missed', endedAt: T0 - 50_000 }));
+    db.close();
+    const publishMissedCalls = vi.fn();
+    Object.assign(context.platform, { publishMissedCalls });
+    const history = useHistoryStore();
+    await history.load();
+    await vi.waitFor(() => expect(publishMissedCalls).toHaveBeenLastCalledWith(1));
+    // Never a 0 before the rows were read.
+    expect(publishMissedCalls.mock.calls).toEqual([[1]]);
+    context.events.emit('onCallIncoming', call({ sipCallId: 'new', ringing: true }), false, { requested: false, delaySeconds: 0, source: null });
+    context.events.emit('onCallEnded', call({ sipCallId: 'new', endTime: T0 + 1_000 }), { reason: 'missed' });
+    await vi.waitFor(() => expect(publishMissedCalls).toHaveBeenLastCalledWith(2));
+    history.markMissedSeen();
+    await vi.waitFor(() => expect(publishMissedCalls).toHaveBeenLastCalledWith(0));
+  });
+
   test('without IndexedDB the calls are still listed for this page', async () => {
     configureHistoryStore({ open: () => Promise.reject(new Error('no IndexedDB here')) });
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);

@@ -42,7 +42,7 @@ function newestFirst(rows: HistoryEntry[]): HistoryEntry[] {
 }
 
 export const useHistoryStore = defineStore('history', () => {
-  const { phone } = appContext();
+  const { phone, platform } = appContext();
   const open = storeOptions.open ?? (() => openHistoryDatabase());
 
   /** Every row, newest first (plain objects replaced on each change, never mutated in place). */
@@ -160,6 +160,11 @@ export const useHistoryStore = defineStore('history', () => {
     entries.value = entries.value.map((entry) => byId.get(entry.id) ?? entry);
     void persist((opened) => putEntries(opened, live));
   }
+
+  // The desktop tray counts the same calls (from what was read, not a 0 before that).
+  watch([missedCount, loaded], ([count, ready]) => {
+    if (ready) platform.publishMissedCalls?.(count);
+  });
 
   /** Reads what earlier pages left; rows still "in progress" there were cut off by the page closing. */
   function load(): Promise<void> {

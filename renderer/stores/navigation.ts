@@ -4,6 +4,7 @@
 
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
+import { appContext } from '../app-context';
 import { useRegistrationStore } from './registration';
 
 export type View = 'phone' | 'history' | 'settings';
@@ -40,6 +41,11 @@ export const useNavigationStore = defineStore('navigation', () => {
   function show(next: View): void {
     view.value = next;
   }
+
+  // The tray's or a notification's missed-call entry: the history is what the user wants to see.
+  appContext().platform.onCommand((command) => {
+    if (command.kind === 'show-history') show('history');
+  });
 
   function requestCallFocus(callId: string): void {
     view.value = 'phone';
