@@ -11,7 +11,7 @@ async function expectNoViolations(page: Page, state: string): Promise<void> {
   expect(summary, `axe violations in "${state}"`).toEqual([]);
 }
 
-test('first run, signed in, ringing, in call, two calls and settings have no axe violations', async () => {
+test('first run, signed in, ringing, in call, two calls, history and settings have no axe violations', async () => {
   test.setTimeout(120_000);
   const browser = await launchChromium();
   try {
@@ -40,6 +40,15 @@ test('first run, signed in, ringing, in call, two calls and settings have no axe
     await me.page.getByRole('button', { name: 'Answer', exact: true }).click();
     await expect(me.page.getByRole('button', { name: 'Resume' })).toBeVisible();
     await expectNoViolations(me.page, 'two calls');
+
+    // The history with the calls above in it, then with its clear confirmation open.
+    await me.page.getByRole('navigation').getByRole('button', { name: /^History/ }).click();
+    await expect(me.page.getByRole('region', { name: 'Call history' }).getByRole('listitem')).toHaveCount(2);
+    await expectNoViolations(me.page, 'history');
+    await me.page.getByRole('button', { name: 'Clear history' }).click();
+    await expect(me.page.getByRole('button', { name: 'Delete all' })).toBeVisible();
+    await expectNoViolations(me.page, 'history, clearing');
+    await me.page.getByRole('button', { name: 'Cancel' }).click();
 
     await me.page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
     await expect(me.page.getByRole('region', { name: 'Preferences' })).toBeVisible();

@@ -362,6 +362,33 @@ describe('calls on the desktop', () => {
   });
 });
 
+describe('the call history and the tray', () => {
+  it("shows the history's count of unseen missed calls, and its missed-call entry opens the history", async () => {
+    const { running, sender, window } = await started();
+    // Calls missed in an earlier run, read back by the page's history.
+    ipcMain.sendFrom(sender, 'phone:missed-calls', 3);
+    expect(running.trayModel()?.tooltip).toContain('3 missed calls');
+    window.hide();
+    FakeTray.all()[0]!.contextMenu!.click('show-missed');
+    expect(window.visible).toBe(true);
+    expect(commandsTo(window)).toEqual([{ kind: 'show-history' }]);
+    // The page showed its history: nothing left to count.
+    ipcMain.sendFrom(sender, 'phone:missed-calls', 0);
+    expect(running.trayModel()?.tooltip).not.toContain('missed call');
+    // A call missed now is the page's to count too: the tray follows the page, not its own tally.
+    ringThenEnd(sender, 'm2@pbx');
+    ipcMain.sendFrom(sender, 'phone:missed-calls', 1);
+    expect(running.trayModel()?.tooltip).toContain('1 missed call');
+  });
+
+  it('refuses a count that is not a small whole number', async () => {
+    const { running, sender } = await started();
+    ipcMain.sendFrom(sender, 'phone:missed-calls', -1);
+    ipcMain.sendFrom(sender, 'phone:missed-calls', 'many');
+    expect(running.trayModel()?.tooltip).not.toContain('missed call');
+  });
+});
+
 describe("the INVITE's own auto-answer delay", () => {
   afterEach(() => vi.useRealTimers());
 

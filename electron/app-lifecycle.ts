@@ -331,6 +331,7 @@ export function startApp<W extends AppWindow>(electron: ElectronModule<unknown, 
       phone.updateCall(session);
       shell?.callChanged(session, autoAnswerRequest);
     });
+    ipc.listen('phone:missed-calls', (count) => shell?.pageMissedCallsChanged(count));
     ipc.listen('phone:registration-changed', (snapshot) => {
       phone.updateRegistration(snapshot);
       shell?.refresh();

@@ -64,6 +64,12 @@ export interface DesktopShell {
   /** Registers the shortcuts of the current preferences again. */
   applyShortcuts(): ShortcutStatusReport;
   shortcutStatus(): ShortcutStatusReport;
+  /**
+   * The page's call history says how many missed calls the user has not seen: from then on the
+   * tray shows that number (the history also knows the calls of earlier runs, and when they
+   * were looked at).
+   */
+  pageMissedCallsChanged(count: number): void;
   missedCalls(): number;
   /** What the tray shows now (for the end-to-end suite, which cannot see the OS tray). */
   trayModel(): TrayModel;
@@ -72,7 +78,11 @@ export interface DesktopShell {
 
 export function createDesktopShell<M>(options: DesktopShellOptions<M>): DesktopShell {
   const { phone, window } = options;
+  // Counts (and notifies) missed calls from the snapshots; once the page's history reports its
+  // own count, that one is shown: the same number as the History tab.
   const missed = createMissedCallTracker();
+  let pageMissedCalls: number | null = null;
+  const missedCount = () => pageMissedCalls ?? missed.count();
 
   // Every command of the shell goes through here, so a decline the user chose is never
   // counted as a missed call.
@@ -85,8 +95,10 @@ export function createDesktopShell<M>(options: DesktopShellOptions<M>): DesktopS
     command({ kind: 'answer', callId });
     window.show();
   };
+  // The page then shows its history, which marks the calls seen and reports 0.
   const showMissedCalls = () => {
     missed.clear();
+    options.sendCommand({ kind: 'show-history' });
     window.show();
     refresh();
   };
@@ -132,7 +144,7 @@ export function createDesktopShell<M>(options: DesktopShellOptions<M>): DesktopS
     registration: phone.registration(),
     calls: phone.activeCalls(),
     doNotDisturb: options.preferences().doNotDisturb,
-    missedCalls: missed.count(),
+    missedCalls: missedCount(),
     // A minimised window is not in front of the user (and on Windows isVisible() says so too).
     windowVisible: windowShown(),
   });
@@ -193,7 +205,11 @@ export function createDesktopShell<M>(options: DesktopShellOptions<M>): DesktopS
     refresh,
     applyShortcuts: () => shortcuts.apply(options.preferences().shortcuts, phone.activeCalls()),
     shortcutStatus: () => shortcuts.status(),
-    missedCalls: () => missed.count(),
+    pageMissedCallsChanged(count) {
+      pageMissedCalls = count;
+      refresh();
+    },
+    missedCalls: missedCount,
     trayModel: () => shown,
     dispose() {
       autoAnswer.dispose();

@@ -28,7 +28,7 @@ describe('preload', () => {
     expect(Object.keys(contextBridge.mainWorld)).toEqual(['softphone']);
     expect(Object.keys(bridge).sort()).toEqual([
       'loadAccount', 'loadPreferences', 'onCommand', 'onPreferencesChanged', 'openExternal', 'publishCall',
-      'publishRegistration', 'saveAccount', 'savePreferences', 'shortcutStatus',
+      'publishMissedCalls', 'publishRegistration', 'saveAccount', 'savePreferences', 'shortcutStatus',
     ]);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
     expect(Object.values(bridge)).not.toContain(ipcRenderer);

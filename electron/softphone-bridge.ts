@@ -42,6 +42,7 @@ export function createSoftphoneBridge(ipc: IpcRendererPort): SoftphoneBridge {
     publishCall: (session, details) =>
       send('phone:call-changed', details?.autoAnswerRequest ? { session, autoAnswerRequest: details.autoAnswerRequest } : { session }),
     publishRegistration: (snapshot) => send('phone:registration-changed', snapshot),
+    publishMissedCalls: (count) => send('phone:missed-calls', count),
     onCommand: (listener) => subscribe('phone:command', listener),
     openExternal: (url) => invoke('shell:open-external', url),
     loadPreferences: () => invoke('preferences:load', undefined),

@@ -5,6 +5,7 @@ import { setAppContext } from './app-context';
 import { startPhoneSounds } from './audio/phone-sounds';
 import App from './components/App.vue';
 import { installE2eHook } from './e2e-hook';
+import { useHistoryStore } from './history/history-store';
 import { createElectronPlatform, findSoftphoneBridge } from './platform/electron-platform';
 import { createWebPlatform } from './platform/web-platform';
 import { createSipPhone } from './sip/sip-phone';
@@ -31,6 +32,8 @@ app.use(pinia);
 // Created before mounting so no engine event or host command is missed while the UI starts.
 const preferences = usePreferencesStore(pinia);
 useCallsStore(pinia);
+// Before any call can start: the history writes each call's row from its first event.
+void useHistoryStore(pinia).load();
 const registration = useRegistrationStore(pinia);
 startPhoneSounds(pinia);
 startDialWarmUp(pinia);

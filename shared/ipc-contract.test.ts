@@ -19,6 +19,7 @@ describe('ipcContract', () => {
       'phone:call-changed': 'send',
       'phone:registration-changed': 'send',
       'phone:command': 'event',
+      'phone:missed-calls': 'send',
       'shell:open-external': 'invoke',
       'preferences:load': 'invoke',
       'preferences:save': 'invoke',
@@ -117,6 +118,10 @@ describe('checkIpcArgs', () => {
     expect(checkIpcArgs('phone:command', { kind: 'answer', callId: 'c1', video: true }).ok).toBe(true);
     expect(checkIpcArgs('phone:command', { kind: 'dial', target: '1002', autoDial: false }).ok).toBe(true);
     expect(checkIpcArgs('phone:command', { kind: 'dial', target: '1002' }).ok).toBe(false);
+    expect(checkIpcArgs('phone:command', { kind: 'show-history' }).ok).toBe(true);
+    expect(checkIpcArgs('phone:missed-calls', 4).ok).toBe(true);
+    expect(checkIpcArgs('phone:missed-calls', 1.5).ok).toBe(false);
+    expect(checkIpcArgs('phone:missed-calls', -1).ok).toBe(false);
     expect(checkIpcArgs('phone:command', { kind: 'transfer', callId: 'c1' }).ok).toBe(false);
     expect(checkIpcArgs('phone:command', { kind: 'hangup', callId: '' }).ok).toBe(false);
   });

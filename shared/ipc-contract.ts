@@ -27,6 +27,7 @@ export const phoneCommandSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('hangup'), callId: callIdSchema }),
   z.strictObject({ kind: z.literal('toggle-mute'), callId: callIdSchema }),
   z.strictObject({ kind: z.literal('dial'), target: z.string().min(1).max(256), autoDial: z.boolean() }),
+  z.strictObject({ kind: z.literal('show-history') }),
 ]);
 
 export const autoAnswerRequestSchema = z.strictObject({
@@ -190,6 +191,8 @@ export const ipcContract = {
   'phone:call-changed': { direction: 'send', args: callChangedSchema },
   'phone:registration-changed': { direction: 'send', args: registrationSnapshotSchema },
   'phone:command': { direction: 'event', args: phoneCommandSchema },
+  // The call history's unseen missed calls, for the tray (the history keeps at most a few thousand rows).
+  'phone:missed-calls': { direction: 'send', args: z.number().int().min(0).max(100_000) },
   'shell:open-external': { direction: 'invoke', args: externalUrlSchema, result: z.boolean() },
   'preferences:load': { direction: 'invoke', args: z.undefined(), result: appPreferencesSchema },
   'preferences:save': { direction: 'invoke', args: appPreferencesSchema, result: appPreferencesSchema },
@@ -255,6 +258,7 @@ export interface SoftphoneBridge {
   ): Promise<IpcResult<'account:save'>>;
   publishCall(snapshot: IpcArgs<'phone:call-changed'>['session'], details?: PublishCallDetails): void;
   publishRegistration(snapshot: IpcArgs<'phone:registration-changed'>): void;
+  publishMissedCalls(count: IpcArgs<'phone:missed-calls'>): void;
   /** Returns the function that removes `listener`. */
   onCommand(listener: (command: IpcArgs<'phone:command'>) => void): () => void;
   /** Resolves `false` when the URL is not an https: or mailto: link. */

@@ -21,7 +21,9 @@ export type PhoneCommand =
   | { kind: 'reject-busy'; callId: string }
   | { kind: 'hangup'; callId: string }
   | { kind: 'toggle-mute'; callId: string }
-  | { kind: 'dial'; target: string; autoDial: boolean };
+  | { kind: 'dial'; target: string; autoDial: boolean }
+  /** Bring the call history forward (the tray's or a notification's missed-call entry). */
+  | { kind: 'show-history' };
 
 export type SettingsNoticeCode =
   | 'settings-corrupt' // the file could not be read; it was kept aside and defaults loaded
@@ -91,6 +93,11 @@ export interface PlatformAdapter {
    * missed call from it; the desktop main process follows the snapshots and its own commands.
    */
   callEnded?(snapshot: CallSessionJSON, outcome: CallOutcome): void;
+  /**
+   * Desktop: the missed calls the call history has not shown yet, each time the number changes,
+   * so the tray counts the same calls the History tab does (and forgets them once seen there).
+   */
+  publishMissedCalls?(count: number): void;
   /** Web: the browser's notification permission (see NotificationPermissionControl). */
   readonly notificationPermission?: NotificationPermissionControl;
   /** Subscribe to commands from the host; returns the unsubscribe function. */

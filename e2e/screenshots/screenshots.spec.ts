@@ -79,6 +79,15 @@ test('screenshots of the main states, narrow and wide', async () => {
     await me.page.getByRole('button', { name: 'Hang up' }).click();
     await expect(me.page.getByRole('button', { name: 'Hang up' })).toHaveCount(0);
 
+    // The call history, with a call Bob gave up on while it rang.
+    await dial(bob, me.user);
+    await expect(me.page.getByRole('button', { name: 'Answer', exact: true })).toBeVisible();
+    await bob.page.getByRole('button', { name: 'Hang up' }).click();
+    await expect(me.page.getByRole('button', { name: 'Answer', exact: true })).toHaveCount(0);
+    await me.page.getByRole('navigation').getByRole('button', { name: /^History/ }).click();
+    await expect(me.page.getByRole('region', { name: 'Call history' }).getByRole('listitem')).toHaveCount(4);
+    await shoot(me.page, 'history');
+
     // Settings.
     await me.page.getByRole('button', { name: 'Settings' }).click();
     await shoot(me.page, 'settings');

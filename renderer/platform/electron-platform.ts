@@ -26,6 +26,7 @@ export function createElectronPlatform(bridge: SoftphoneBridge | undefined = fin
     saveAccount: (settings, password, options) => bridge.saveAccount(settings, password, options),
     publishCall: (snapshot, details) => bridge.publishCall(snapshot, details),
     publishRegistration: (snapshot) => bridge.publishRegistration(snapshot),
+    publishMissedCalls: (count) => bridge.publishMissedCalls(count),
     onCommand: (listener) => bridge.onCommand(listener),
     loadPreferences: () => bridge.loadPreferences(),
     savePreferences: (preferences) => bridge.savePreferences(preferences),

@@ -1,12 +1,13 @@
-// Where the window is: the phone or the settings, whether the line has ever signed in (the
-// account form leaves the front page only then), and which call should take the keyboard focus
-// next (the one just answered).
+// Where the window is: the phone, the call history or the settings, whether the line has ever
+// signed in (the account form leaves the front page only then), and which call should take the
+// keyboard focus next (the one just answered).
 
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
+import { appContext } from '../app-context';
 import { useRegistrationStore } from './registration';
 
-export type View = 'phone' | 'settings';
+export type View = 'phone' | 'history' | 'settings';
 
 export const useNavigationStore = defineStore('navigation', () => {
   const registration = useRegistrationStore();
@@ -40,6 +41,11 @@ export const useNavigationStore = defineStore('navigation', () => {
   function show(next: View): void {
     view.value = next;
   }
+
+  // The tray's or a notification's missed-call entry: the history is what the user wants to see.
+  appContext().platform.onCommand((command) => {
+    if (command.kind === 'show-history') show('history');
+  });
 
   function requestCallFocus(callId: string): void {
     view.value = 'phone';
