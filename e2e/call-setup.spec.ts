@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { launchChromium } from './support/browser';
 import { instrumentCaptureTracks, liveCaptureTracks } from './support/capture-tracks';
 import { expectRising } from './support/media-stats';
-import { answeredCall, dial, openPhone, register, sessions } from './support/phone-page';
+import { answeredCall, dial, openPhone, register, sessions, waitForCallStatus } from './support/phone-page';
 
 // What the faster call set-up must never cost: a microphone opened before the user talks to
 // someone (typing a number warms a connection up; an incoming call is prepared while it rings),
@@ -46,6 +46,39 @@ test('an incoming call is prepared while it rings without opening the microphone
     await expect.poll(async () => (await sessions(bob.page)).length).toBe(0);
     await expect.poll(() => openConnections(bob.page)).toBe(0);
     expect(await liveCaptureTracks(bob.page)).toMatchObject({ opened: 0, live: 0 });
+  } finally {
+    await browser.close();
+  }
+});
+
+/** How many candidates the far end's description (offer or answer) carried, on the live connection. */
+function remoteCandidates(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const live = (window.__peerConnections ?? []).filter((c) => c.signalingState !== 'closed');
+    return live.reduce((sum, c) => sum + (c.remoteDescription?.sdp.match(/^a=candidate:/gm) ?? []).length, 0);
+  });
+}
+
+test('a number typed slowly and a call left ringing: the offer and the answer still carry their candidates, and audio flows', async () => {
+  const browser = await launchChromium();
+  try {
+    const alice = await openPhone(browser, { displayName: 'Alice' });
+    const bob = await openPhone(browser, { displayName: 'Bob' });
+    await register(alice);
+    await register(bob);
+    // Typing warms a connection up; a person takes seconds to type and to pick up.
+    await alice.page.getByLabel('Number or SIP address').fill(bob.user);
+    await alice.page.waitForTimeout(1_500);
+    await alice.page.getByRole('button', { name: 'Call', exact: true }).click();
+    await expect(bob.page.getByRole('button', { name: 'Answer', exact: true })).toBeVisible();
+    await bob.page.waitForTimeout(1_500);
+    await bob.page.getByRole('button', { name: 'Answer', exact: true }).click();
+    await waitForCallStatus(alice.page, 'Established');
+    // A description without candidates leaves the call to the far end's: two such, no media at all.
+    expect(await remoteCandidates(bob.page), 'candidates in the offer Bob received').toBeGreaterThan(0);
+    expect(await remoteCandidates(alice.page), 'candidates in the answer Alice received').toBeGreaterThan(0);
+    await expectRising(alice.page, 'audio', 'bytesReceived');
+    await expectRising(bob.page, 'audio', 'bytesReceived');
   } finally {
     await browser.close();
   }

@@ -48,7 +48,7 @@ export const GATHERING_BOUND_MS = 250;
 export const GATHERING_CAP_MS = 1000;
 
 export interface GatheringProgress {
-  /** Milliseconds since gathering began (the warm connection's creation, or setLocalDescription). */
+  /** Milliseconds since the local description was set (candidates, pooled ones too, are reported from then). */
   elapsedMs: number;
   /** Elapsed time when the first usable (UDP) candidate of any kind arrived. */
   firstCandidateMs?: number;

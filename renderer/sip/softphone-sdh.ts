@@ -76,7 +76,6 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
       this._peerConnection?.close();
       this._peerConnection = warm.connection;
       (this as unknown as { initPeerConnectionEventHandlers(): void }).initPeerConnectionEventHandlers();
-      this.gatheringStartedAt = warm.createdAt;
     }
     // SIP.js owns the `onicecandidate` property; a listener added beside it sees the same events.
     this._peerConnection?.addEventListener('icecandidate', (event) => this.onCandidate(event.candidate));
@@ -195,10 +194,13 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   }
 
   protected override waitForIceGatheringComplete(restart = false): Promise<void> {
-    if (restart) {
-      this.gatheringStartedAt = performance.now();
-      this.firstCandidateMs = this.awaitedCandidateMs = undefined;
-    }
+    // The clock starts with the description, not with the connection: the browser reports
+    // candidates (pooled ones too) only once a local description is set, so a connection made
+    // long before (warmed up while a number was typed, prepared while a call rang) would
+    // otherwise be past every bound at once and send a description without a single
+    // candidate: a call with no media unless the far end's own candidates rescue it.
+    this.gatheringStartedAt = performance.now();
+    this.firstCandidateMs = this.awaitedCandidateMs = undefined;
     if (!restart && this._peerConnection?.iceGatheringState === 'complete') this.lastGathering = 'already-complete';
     this.waiting = true;
     // No SIP.js timeout: gatheringDecision() bounds the wait itself.
