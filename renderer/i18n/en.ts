@@ -109,7 +109,9 @@ export const en = {
   'error.invalid-target': 'That number or address cannot be called.',
   'errorFix.invalid-target': 'Type a number, an extension or a SIP address such as alice@pbx.example.com.',
   'error.call-failed': 'The call could not be placed.',
+  'error.transfer-failed': 'The call could not be transferred.',
   'errorFix.call-failed': 'Check the number and your connection, then call again.',
+  'errorFix.transfer-failed': 'The call goes on as before.',
   'error.sipCode': 'SIP {code}',
 
   'notice.settings-corrupt': 'Your saved settings could not be read, so the defaults were loaded. The old settings were kept aside.',
@@ -198,6 +200,7 @@ export const en = {
   'outcome.answered-elsewhere': 'Call from {party} answered on another device',
   'outcome.unsupported-offer': 'The call from {party} could not be taken: its audio format is not supported',
   'outcome.transferred': '{party} transferred you to another call',
+  'outcome.transferred-away': 'You transferred {party}',
   'outcome.connection-lost': 'The call with {party} was lost when the connection to the server dropped',
   'outcome.no-ack': 'The call with {party} ended: their phone never confirmed the answer',
   'outcome.ended-unconfirmed': 'The call with {party} ended here; the other side may not have been told',

@@ -108,7 +108,9 @@ export const fr: Catalogue = {
   'error.invalid-target': 'Ce numéro ou cette adresse ne peut pas être appelé.',
   'errorFix.invalid-target': 'Saisissez un numéro, un poste ou une adresse SIP comme alice@pbx.example.com.',
   'error.call-failed': "L'appel n'a pas pu aboutir.",
+  'error.transfer-failed': "L'appel n'a pas pu être transféré.",
   'errorFix.call-failed': 'Vérifiez le numéro et votre connexion, puis rappelez.',
+  'errorFix.transfer-failed': "L'appel continue comme avant.",
   'error.sipCode': 'SIP {code}',
 
   'notice.settings-corrupt': 'Vos réglages enregistrés étaient illisibles : les réglages par défaut ont été chargés. Les anciens ont été mis de côté.',
@@ -197,6 +199,7 @@ export const fr: Catalogue = {
   'outcome.answered-elsewhere': 'Appel de {party} pris sur un autre appareil',
   'outcome.unsupported-offer': "L'appel de {party} n'a pas pu être pris : son format audio n'est pas pris en charge",
   'outcome.transferred': '{party} vous a transféré vers un autre appel',
+  'outcome.transferred-away': 'Vous avez transféré {party}',
   'outcome.connection-lost': "L'appel avec {party} a été perdu quand la connexion au serveur a coupé",
   'outcome.no-ack': "L'appel avec {party} est terminé : son téléphone n'a jamais confirmé la réponse",
   'outcome.ended-unconfirmed': "L'appel avec {party} est terminé ici ; l'autre partie n'en a peut-être pas été informée",
