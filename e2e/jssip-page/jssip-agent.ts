@@ -12,6 +12,8 @@ export interface JsSipAgentConfig {
   domain: string;
   wsUrl: string;
   displayName?: string;
+  /** Follow REFERs (blind or attended, as JsSIP does: a new call, with Replaces when asked); refused with 603 otherwise. */
+  acceptRefers?: boolean;
 }
 
 /** One thing JsSIP reported. `session` is the index of the call it belongs to (0, 1, …). */
@@ -176,9 +178,11 @@ function watch(session: RTCSession, originator: string, remoteName: string | und
   on('hold', (event) => record({ type: 'hold', session: index, originator: event.originator }));
   on('unhold', (event) => record({ type: 'unhold', session: index, originator: event.originator }));
   on('refer', (event) => {
-    // This agent is a transferor in the tests, not a transferee: record and refuse.
     record({ type: 'referReceived', session: index, target: String(event.request?.getHeader?.('Refer-To') ?? '') });
-    event.reject?.({ status_code: 603 });
+    // A transferee only when the test says so: JsSIP then places the new call itself (the UA's
+    // newRTCSession hands it to watch()) and NOTIFYs the transferor of its progress.
+    if (config?.acceptRefers) event.accept?.(() => undefined, { mediaConstraints: mediaConstraints(false), pcConfig: PC_CONFIG });
+    else event.reject?.({ status_code: 603 });
   });
 }
 
@@ -189,6 +193,7 @@ interface LooseEvent {
   message?: unknown;
   request?: { getHeader?(name: string): string | undefined };
   reject?(options: { status_code: number }): void;
+  accept?(initCallback: () => void, options: { mediaConstraints: MediaStreamConstraints; pcConfig: RTCConfiguration }): void;
 }
 
 /**
