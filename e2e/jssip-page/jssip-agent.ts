@@ -34,6 +34,7 @@ export interface JsSipEvent {
     | 'referRequestFailed'
     | 'referNotify'
     | 'referReceived'
+    | 'replaces'
     | 'earlyMedia';
   at: number;
   session?: number;
@@ -184,6 +185,13 @@ function watch(session: RTCSession, originator: string, remoteName: string | und
     if (config?.acceptRefers) event.accept?.(() => undefined, { mediaConstraints: mediaConstraints(false), pcConfig: PC_CONFIG });
     else event.reject?.({ status_code: 603 });
   });
+  on('replaces', (event) => {
+    // An INVITE whose Replaces names this call (attended transfer): taken, as a phone does.
+    // JsSIP then announces the new call (watch() records it as incoming: answer() confirms
+    // it) and ends this one once the new one is confirmed.
+    record({ type: 'replaces', session: index });
+    event.accept?.(() => undefined);
+  });
 }
 
 interface LooseEvent {
@@ -193,7 +201,8 @@ interface LooseEvent {
   message?: unknown;
   request?: { getHeader?(name: string): string | undefined };
   reject?(options: { status_code: number }): void;
-  accept?(initCallback: () => void, options: { mediaConstraints: MediaStreamConstraints; pcConfig: RTCConfiguration }): void;
+  /** REFER: a new call with these options; Replaces: the new call, with no options. */
+  accept?(initCallback: () => void, options?: { mediaConstraints: MediaStreamConstraints; pcConfig: RTCConfiguration }): void;
 }
 
 /**
