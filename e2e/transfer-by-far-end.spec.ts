@@ -151,25 +151,31 @@ test.describe('transfer requested by the far end (REFER)', () => {
     });
   });
 
-  test('an attended transfer (Refer-To with Replaces) is declined with 603: nothing is dialled, A and B keep talking', async () => {
+  test('an attended transfer (Refer-To with Replaces) is followed: A calls C with Replaces, JsSIP C takes it over from B, A and C talk', async () => {
     await withBrowser(async (browser) => {
       const alice = await ourPhone(browser, 'Alice Martin');
       const bob = await openJsSipPhone(browser, { displayName: 'Bob JsSIP' });
       const carol = await openJsSipPhone(browser, { displayName: 'Carol JsSIP' });
       await jssipCallsUs(bob, alice);
-      // B's second call, with C: the one A would replace.
+      // B's second call, with C: the one A's new call replaces.
       await bob.call(carol.user);
       await carol.waitForEvent('incoming');
       await carol.answer();
       await bob.waitForEvent('confirmed', { session: 1 });
 
       await bob.refer(carol.user, { session: 0, replacesSession: 1 });
-      expect(await bob.waitForEvent('referRequestFailed', { session: 0 })).toMatchObject({ status: 603 });
-      await alice.page.waitForTimeout(1_000);
-      expect(await carol.sessionCount()).toBe(1);
-      await expectOnlyCallWith(alice, bob.user);
-      await expect(alice.page.getByText('Transferring to')).toHaveCount(0);
+      expect(await bob.waitForEvent('referRequestSucceeded', { session: 0 })).toMatchObject({ status: 202 });
+      // C's stack matched A's Replaces header to its call with B (JsSIP answers 481 otherwise).
+      await carol.waitForEvent('replaces', { session: 0 });
+      await carol.waitForEvent('incoming', { session: 1 });
+      await carol.answer();
+
+      await bob.waitForEvent('referNotify', { session: 0, status: 200 });
+      await carol.waitForEvent('ended', { session: 0 });
+      await bob.waitForEvent('ended', { session: 0, originator: 'remote' });
+      await expectOnlyCallWith(alice, carol.user);
       await expectRising(alice.page, 'audio', 'bytesReceived');
+      await expectJsSipAudioFlowing(carol);
     });
   });
 

@@ -47,7 +47,7 @@ const phoneErrorSchema = z.strictObject({
     'auth-failed', 'server-unreachable', 'bad-server-url', 'registration-rejected',
     'registration-timeout', 'server-unavailable', 'connection-lost', 'not-registered', 'microphone-denied',
     'microphone-missing', 'microphone-busy', 'camera-denied', 'camera-missing', 'camera-busy',
-    'screen-share-denied', 'hold-failed', 'resume-failed', 'dtmf-failed', 'renegotiation-failed',
+    'screen-share-denied', 'hold-failed', 'resume-failed', 'dtmf-failed', 'renegotiation-failed', 'transfer-failed',
     'invalid-target', 'call-failed',
   ]),
   message: z.string().max(2000),

@@ -33,6 +33,7 @@ export type PhoneErrorCode =
   | 'resume-failed'
   | 'dtmf-failed'
   | 'renegotiation-failed'
+  | 'transfer-failed' // a transfer could not be started (the call is not connected, no consultation yet…)
   // dialling
   | 'invalid-target'
   | 'call-failed';
@@ -71,7 +72,8 @@ export type CallEndReason =
   | 'missed' // the caller cancelled before we answered
   | 'answered-elsewhere' // CANCEL with Reason: SIP;cause=200
   | 'unsupported-offer' // an incoming INVITE whose media we cannot use: refused with 488, never rang
-  | 'transferred' // the far end transferred us (REFER) and the new call is up
+  | 'transferred' // the far end transferred us (REFER) and the new call is up, or our call was replaced (Replaces)
+  | 'transferred-away' // we transferred the far end (our REFER succeeded)
   | 'connection-lost' // the connection to the server dropped before the call was up
   | 'no-ack' // we answered, and the caller never confirmed (no ACK within 32 s)
   | 'ended-unconfirmed' // we hung up, and the BYE got no answer or an error: the far end may still think the call is up

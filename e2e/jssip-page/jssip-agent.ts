@@ -12,6 +12,8 @@ export interface JsSipAgentConfig {
   domain: string;
   wsUrl: string;
   displayName?: string;
+  /** Follow REFERs (blind or attended, as JsSIP does: a new call, with Replaces when asked); refused with 603 otherwise. */
+  acceptRefers?: boolean;
 }
 
 /** One thing JsSIP reported. `session` is the index of the call it belongs to (0, 1, …). */
@@ -32,6 +34,7 @@ export interface JsSipEvent {
     | 'referRequestFailed'
     | 'referNotify'
     | 'referReceived'
+    | 'replaces'
     | 'earlyMedia';
   at: number;
   session?: number;
@@ -176,9 +179,18 @@ function watch(session: RTCSession, originator: string, remoteName: string | und
   on('hold', (event) => record({ type: 'hold', session: index, originator: event.originator }));
   on('unhold', (event) => record({ type: 'unhold', session: index, originator: event.originator }));
   on('refer', (event) => {
-    // This agent is a transferor in the tests, not a transferee: record and refuse.
     record({ type: 'referReceived', session: index, target: String(event.request?.getHeader?.('Refer-To') ?? '') });
-    event.reject?.({ status_code: 603 });
+    // A transferee only when the test says so: JsSIP then places the new call itself (the UA's
+    // newRTCSession hands it to watch()) and NOTIFYs the transferor of its progress.
+    if (config?.acceptRefers) event.accept?.(() => undefined, { mediaConstraints: mediaConstraints(false), pcConfig: PC_CONFIG });
+    else event.reject?.({ status_code: 603 });
+  });
+  on('replaces', (event) => {
+    // An INVITE whose Replaces names this call (attended transfer): taken, as a phone does.
+    // JsSIP then announces the new call (watch() records it as incoming: answer() confirms
+    // it) and ends this one once the new one is confirmed.
+    record({ type: 'replaces', session: index });
+    event.accept?.(() => undefined);
   });
 }
 
@@ -189,6 +201,8 @@ interface LooseEvent {
   message?: unknown;
   request?: { getHeader?(name: string): string | undefined };
   reject?(options: { status_code: number }): void;
+  /** REFER: a new call with these options; Replaces: the new call, with no options. */
+  accept?(initCallback: () => void, options?: { mediaConstraints: MediaStreamConstraints; pcConfig: RTCConfiguration }): void;
 }
 
 /**

@@ -68,7 +68,7 @@ function matches(event: JsSipEvent, type: JsSipEvent['type'], match: Partial<JsS
 }
 
 /** Opens a JsSIP phone in its own browser context and registers it (digest auth, password 'secret'). */
-export async function openJsSipPhone(browser: Browser, options: { user?: string; displayName: string }): Promise<JsSipPhone> {
+export async function openJsSipPhone(browser: Browser, options: { user?: string; displayName: string; acceptRefers?: boolean }): Promise<JsSipPhone> {
   const context = await browser.newContext();
   await instrumentPeerConnections(context);
   const page = await context.newPage();
@@ -76,7 +76,7 @@ export async function openJsSipPhone(browser: Browser, options: { user?: string;
   const user = options.user ?? freshUser();
   await page.evaluate(
     (config) => window.jssipAgent.start(config),
-    { user, password: TEST_PASSWORD, domain: env('SOFTPHONE_SIP_DOMAIN'), wsUrl: env('SOFTPHONE_WS_URL'), displayName: options.displayName },
+    { user, password: TEST_PASSWORD, domain: env('SOFTPHONE_SIP_DOMAIN'), wsUrl: env('SOFTPHONE_WS_URL'), displayName: options.displayName, acceptRefers: options.acceptRefers ?? false },
   );
 
   const events = () => page.evaluate(() => window.jssipAgent.events.slice());

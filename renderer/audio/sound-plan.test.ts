@@ -125,6 +125,7 @@ describe('how an ended call sounds', () => {
     ['hung-up-locally', null],
     ['ended-unconfirmed', null],
     ['transferred', null],
+    ['transferred-away', null],
   ])('an answered call that ended %s: %s', (reason, tone) => {
     expect(endToneFor(answeredCall(), { reason })).toBe(tone);
   });

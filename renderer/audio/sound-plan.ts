@@ -88,6 +88,7 @@ export function endToneFor(call: CallSession, outcome: CallOutcome): ShortSound 
     case 'hung-up-locally':
     case 'ended-unconfirmed':
     case 'transferred':
+    case 'transferred-away':
     case 'declined-locally':
     case 'canceled-locally':
       return null;

@@ -42,25 +42,25 @@ describe('ActiveCall', () => {
 
   test('names every button in English, and switches Hold/Resume and Mute/Unmute with the call state', () => {
     const wrapper = mount(ActiveCall, { props: { call: connected() } });
-    expect(buttonNames(wrapper.element)).toEqual(['Mute', 'Hold', 'Keypad', 'Camera', 'Share screen', 'Hang up']);
+    expect(buttonNames(wrapper.element)).toEqual(['Mute', 'Hold', 'Keypad', 'Transfer', 'Camera', 'Share screen', 'Hang up']);
     const held = mount(ActiveCall, { props: { call: connected({ paused: true, muted: true }) } });
     expect(held.get('.phase').text()).toBe('On hold');
-    expect(buttonNames(held.element)).toEqual(['Unmute', 'Resume', 'Keypad', 'Camera', 'Share screen', 'Hang up']);
+    expect(buttonNames(held.element)).toEqual(['Unmute', 'Resume', 'Keypad', 'Transfer', 'Camera', 'Share screen', 'Hang up']);
   });
 
   test('names every button in French', () => {
     setLanguage('fr');
     const wrapper = mount(ActiveCall, { props: { call: connected() } });
     expect(buttonNames(wrapper.element)).toEqual([
-      'Couper le micro', 'Mettre en attente', 'Clavier', 'Caméra', 'Partager l’écran', 'Raccrocher',
+      'Couper le micro', 'Mettre en attente', 'Clavier', 'Transférer', 'Caméra', 'Partager l’écran', 'Raccrocher',
     ]);
     const held = mount(ActiveCall, { props: { call: connected({ paused: true, muted: true }) } });
     expect(buttonNames(held.element)).toEqual([
-      'Réactiver le micro', 'Reprendre', 'Clavier', 'Caméra', 'Partager l’écran', 'Raccrocher',
+      'Réactiver le micro', 'Reprendre', 'Clavier', 'Transférer', 'Caméra', 'Partager l’écran', 'Raccrocher',
     ]);
     const video = mount(ActiveCall, { props: { call: connected({ cameraEnabled: true, screensharing: true }) } });
     expect(buttonNames(video.element)).toEqual([
-      'Couper le micro', 'Mettre en attente', 'Clavier', 'Caméra', 'Mettre la vidéo en pause', 'Arrêter le partage', 'Raccrocher',
+      'Couper le micro', 'Mettre en attente', 'Clavier', 'Transférer', 'Caméra', 'Mettre la vidéo en pause', 'Arrêter le partage', 'Raccrocher',
     ]);
     const paused = mount(ActiveCall, { props: { call: connected({ cameraEnabled: true, videoMuted: true }) } });
     expect(buttonNames(paused.element)).toContain('Reprendre la vidéo');
@@ -92,7 +92,7 @@ describe('ActiveCall', () => {
 
     await wrapper.setProps({ call: connected({ cameraEnabled: true }) });
     expect(button('Camera')?.attributes('aria-pressed')).toBe('true');
-    expect(buttonNames(wrapper.element)).toEqual(['Mute', 'Hold', 'Keypad', 'Camera', 'Pause video', 'Share screen', 'Hang up']);
+    expect(buttonNames(wrapper.element)).toEqual(['Mute', 'Hold', 'Keypad', 'Transfer', 'Camera', 'Pause video', 'Share screen', 'Hang up']);
     await button('Pause video')?.trigger('click');
     expect(wrapper.emitted('muteVideo')).toEqual([['call-1']]);
 

@@ -31,6 +31,7 @@ export const PHONE_ERROR_CODES = keysOf<PhoneErrorCode>({
   'resume-failed': true,
   'dtmf-failed': true,
   'renegotiation-failed': true,
+  'transfer-failed': true,
   'invalid-target': true,
   'call-failed': true,
 });
@@ -50,6 +51,7 @@ export const CALL_END_REASONS = keysOf<CallEndReason>({
   'answered-elsewhere': true,
   'unsupported-offer': true,
   transferred: true,
+  'transferred-away': true,
   'connection-lost': true,
   'no-ack': true,
   'ended-unconfirmed': true,

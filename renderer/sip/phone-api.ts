@@ -6,6 +6,7 @@ import type { AccountSettings } from '../../shared/account-settings';
 import type { CallSession, CallSessionInit } from '../../shared/call-session';
 import type { RegistrationSnapshot } from '../../shared/phone-status';
 import type { CallTimelineJSON } from './call-timeline';
+import type { OutgoingTransfer } from './outgoing-transfer-state';
 import type { PhoneEventMap, PhoneEventName } from './phone-events';
 
 export interface ConnectOptions {
@@ -30,6 +31,21 @@ export interface PhoneApi {
   answer(callId: string, options?: CallOptions): Promise<void>;
   /** Reject an incoming call with 603 Decline. */
   decline(callId: string): Promise<void>;
+  /**
+   * Blind transfer (REFER, RFC 3515) of an answered call to a number or SIP address. Progress
+   * comes as onTransferProgress; on success the call ends, on failure it stays as it was.
+   */
+  transfer(callId: string, target: string): Promise<void>;
+  /** Attended transfer, step 1: calls `target` (the call is held first, as for any new call). */
+  consult(callId: string, target: string): Promise<CallSession>;
+  /** Attended transfer, step 2: REFER with Replaces, so the far end takes over the consultation call. */
+  completeTransfer(callId: string): Promise<void>;
+  /** Attended transfer abandoned: the consultation call ends; the call stays held until resumed. */
+  cancelTransfer(callId: string): Promise<void>;
+  /** Forgets a failed transfer's state (the user read it). */
+  dismissTransfer(callId: string): void;
+  /** The transfer this phone makes of the call, if any. */
+  transferState(callId: string): OutgoingTransfer | null;
   /** Whether a REFER from the far end is followed (the user's preference) or declined with 603. */
   acceptTransfers(accept: boolean): void;
   /** Simultaneous calls allowed (1-8); an INVITE beyond them gets 486 Busy Here and never rings. */

@@ -6,6 +6,7 @@ import type { AutoAnswerRequest } from '../../shared/auto-answer-signals';
 import type { CallSession } from '../../shared/call-session';
 import type { CallOutcome, PhoneError, RegistrationSnapshot } from '../../shared/phone-status';
 import type { CallTimelineJSON } from './call-timeline';
+import type { OutgoingTransfer } from './outgoing-transfer-state';
 import type { TransferState } from './transfer';
 
 export interface PhoneEventMap {
@@ -32,6 +33,11 @@ export interface PhoneEventMap {
   onCallFailed: (session: CallSession, reason: CallOutcome) => void;
   /** The far end asked to transfer this call (REFER): in progress, failed, or null once over. */
   onCallTransfer: (session: CallSession, transfer: TransferState | null) => void;
+  /**
+   * A transfer this phone makes of the call (our REFER, blind or attended): each step of it
+   * (consulting, requested, accepted, trying, ringing, succeeded, failed), null once over.
+   */
+  onTransferProgress: (session: CallSession, transfer: OutgoingTransfer | null) => void;
   /** A remote media stream appeared or changed for a call (attach it to <audio>/<video>). */
   onRemoteMedia: (session: CallSession, stream: MediaStream) => void;
   /** The call's timeline gained marks (batched); the last one follows the call's end. */

@@ -31,6 +31,9 @@ import { SoftphoneSessionDescriptionHandler, softphoneSdhFactory } from './softp
 import { tapTransport } from './sip-wire-tap';
 import { WarmConnections } from './warm-up';
 import { TransferHandler } from './transfer';
+import { OutgoingTransfers, TransferError, type TransferringCall } from './outgoing-transfer';
+import type { OutgoingTransfer } from './outgoing-transfer-state';
+import { takeReplacingInvite } from './incoming-replaces';
 import { TypedEmitter } from './typed-emitter';
 
 export interface SipPhoneOptions {
@@ -83,6 +86,11 @@ class SipPhone implements PhoneApi {
     placeCall: (uri, display, extraHeaders, onTracked) => this.placeReferredCall(uri, display, extraHeaders, onTracked),
     on: (event, handler) => this.events.on(event, handler),
     announce: (session, state) => this.events.emit('onCallTransfer', session, state),
+  });
+  private readonly outgoingTransfers = new OutgoingTransfers({
+    call: (callId) => this.calls.get(callId),
+    on: (event, handler) => this.events.on(event, handler),
+    announce: (session, transfer) => this.events.emit('onTransferProgress', session, transfer),
   });
 
   constructor(private readonly options: SipPhoneOptions = {}) {
@@ -438,6 +446,8 @@ class SipPhone implements PhoneApi {
   }
 
   private onInvite(invitation: Invitation): void {
+    // An attended transfer's new call replacing one of ours (incoming-replaces.ts): never rings.
+    if (this.takeReplacingInvite(invitation)) return;
     const verdict = screenInvite(invitation, this.calls.size, this.callLimit);
     if (!verdict.ring) {
       if (verdict.statusCode === 488) this.reportUnusableOffer(invitation);
@@ -463,6 +473,19 @@ class SipPhone implements PhoneApi {
       console.error('Rejected an INVITE that could not be handled', error);
       void invitation.reject({ statusCode: 500 }).catch(() => undefined);
     }
+  }
+
+  private takeReplacingInvite(invitation: Invitation): boolean {
+    return takeReplacingInvite(invitation, {
+      calls: () => this.calls.values(),
+      snapshotOf: (incoming) => sessionFromInvite(incoming.request, incoming.remoteIdentity, new Date(), this.contactUser()),
+      track: (incoming, snapshot) => {
+        Object.defineProperty(snapshot, 'sipSession', { value: incoming, enumerable: false, writable: true, configurable: true });
+        const arrivedAt = this.timelines.inviteArrival(incoming.request.callId);
+        return this.track(incoming, snapshot, new CallTimeline(incoming.request.callId, 'incoming', 'inviteReceived', arrivedAt));
+      },
+      answer: (controller) => this.focused(controller.id, () => controller.answer(false, false)),
+    });
   }
 
   /** The random user part SIP.js put in our registered Contact (see sessionFromInvite). */
@@ -510,6 +533,64 @@ class SipPhone implements PhoneApi {
       this.events.emit('onCallEnded', snapshot, { reason: 'unsupported-offer' });
     } catch {
       // The 488 is what matters; a caller we cannot even describe gets no line.
+    }
+  }
+
+  // --- transfers this phone makes (outgoing-transfer.ts) ---------------------------------------
+
+  async transfer(callId: string, target: string): Promise<void> {
+    const call = this.controller(callId);
+    const { uri, label } = this.transferTarget(call, target);
+    this.transferAction(call, () => this.outgoingTransfers.blind(call, uri, label));
+  }
+
+  async consult(callId: string, target: string): Promise<CallSession> {
+    const call = this.controller(callId);
+    const { label } = this.transferTarget(call, target);
+    if (call.session.state !== SessionState.Established) throw this.failAction(call.snapshot, { code: 'transfer-failed', message: 'Only a connected call can be transferred.' });
+    // An ordinary call (held others first, its own panel and controls), tied to the one to transfer.
+    const consultation = await this.call(target);
+    const consultId = consultation.getId();
+    if (consultId && !consultation.isTerminated()) this.outgoingTransfers.consulting(call, consultId, label);
+    return consultation;
+  }
+
+  async completeTransfer(callId: string): Promise<void> {
+    const call = this.controller(callId);
+    this.transferAction(call, () => this.outgoingTransfers.complete(call));
+  }
+
+  async cancelTransfer(callId: string): Promise<void> {
+    const call = this.controller(callId);
+    await this.outgoingTransfers.cancel(call).catch((error: unknown) => {
+      throw error instanceof TransferError ? this.failAction(call.snapshot, { code: 'transfer-failed', message: error.message }) : error;
+    });
+  }
+
+  dismissTransfer(callId: string): void {
+    const call = this.calls.get(callId);
+    if (call) this.outgoingTransfers.dismiss(call);
+  }
+
+  transferState(callId: string): OutgoingTransfer | null {
+    return this.outgoingTransfers.state(callId);
+  }
+
+  /** The number typed for a transfer, read like a dialled one; the label is what the user typed, cleaned. */
+  private transferTarget(call: CallController, target: string): { uri: string; label: string } {
+    const line = this.line;
+    if (!line || this.state.status !== 'registered') throw this.failAction(call.snapshot, notRegisteredError);
+    const parsed = parseDialString(target, line.domain);
+    if (!parsed.ok) throw this.failAction(call.snapshot, { code: 'invalid-target', message: parsed.message });
+    return { uri: parsed.target.uri, label: parsed.target.display || parsed.target.user || parsed.target.host };
+  }
+
+  private transferAction(call: TransferringCall, action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      if (error instanceof TransferError) throw this.failAction(call.snapshot, { code: 'transfer-failed', message: error.message });
+      throw error;
     }
   }
 

@@ -6,13 +6,13 @@ const follow: ReferCheck = {
   state: SessionState.Established,
   acceptTransfers: true,
   busy: false,
-  target: { scheme: 'sip', method: undefined, replaces: false },
+  target: { scheme: 'sip', method: undefined },
 };
 
 describe('REFER from the far end', () => {
   it('is followed inside an established dialog when the user accepts transfers', () => {
     expect(referRefusal(follow)).toBeNull();
-    expect(referRefusal({ ...follow, target: { scheme: 'sips', method: 'INVITE', replaces: false } })).toBeNull();
+    expect(referRefusal({ ...follow, target: { scheme: 'sips', method: 'INVITE' } })).toBeNull();
   });
 
   it('gets 603 when the preference refuses transfers, whatever the target', () => {
@@ -26,10 +26,9 @@ describe('REFER from the far end', () => {
     expect(referRefusal({ ...follow, state: SessionState.Terminated })?.statusCode).toBe(481);
   });
 
-  it('declines what it cannot do as asked: attended transfer (Replaces), another method, a non-SIP target', () => {
-    expect(referRefusal({ ...follow, target: { scheme: 'sip', method: undefined, replaces: true } })?.statusCode).toBe(603);
-    expect(referRefusal({ ...follow, target: { scheme: 'sip', method: 'BYE', replaces: false } })?.statusCode).toBe(603);
-    expect(referRefusal({ ...follow, target: { scheme: 'tel', method: undefined, replaces: false } })?.statusCode).toBe(603);
+  it('declines what it cannot do as asked: another method, a non-SIP target', () => {
+    expect(referRefusal({ ...follow, target: { scheme: 'sip', method: 'BYE' } })?.statusCode).toBe(603);
+    expect(referRefusal({ ...follow, target: { scheme: 'tel', method: undefined } })?.statusCode).toBe(603);
   });
 
   it('answers 400 to an unreadable Refer-To and 491 while a transfer of the call already runs', () => {

@@ -12,6 +12,7 @@ import type { CallSession } from '../../shared/call-session';
 import { remoteDisplayName } from '../../shared/display-name';
 import type { CallOutcome } from '../../shared/phone-status';
 import type { PhoneEventMap, PhoneEventName } from './phone-events';
+import { decodeReplacesParam, parseReplaces, replacesHeader, type ReplacesTarget } from './replaces';
 
 /** What the original call shows while the far end's transfer runs, or after it failed. */
 export type TransferState =
@@ -51,15 +52,15 @@ export interface ReferCheck {
   acceptTransfers: boolean;
   /** A transfer of this call is already running. */
   busy: boolean;
-  /** The Refer-To target, or null when the header cannot be parsed. */
-  target: { scheme: string; method: string | undefined; replaces: boolean } | null;
+  /** The Refer-To target, or null when the header (or the Replaces it carries) cannot be parsed. */
+  target: { scheme: string; method: string | undefined } | null;
 }
 
 /**
  * Whether a REFER is refused, and how. Only an established dialog can be transferred: an
- * early one gets 603, a dialog being torn down 481. Attended transfer (Refer-To with Replaces)
- * is not supported, so it is declined rather than turned into a plain call the user did not
- * expect.
+ * early one gets 603, a dialog being torn down 481. An attended transfer (Refer-To with
+ * Replaces) is followed like a blind one, its INVITE carrying the Replaces header so that the
+ * target's call with the transferor is taken over (RFC 5589 §7).
  */
 export function referRefusal(check: ReferCheck): ReferRefusal | null {
   if (check.state === SessionState.Terminating || check.state === SessionState.Terminated) {
@@ -69,10 +70,9 @@ export function referRefusal(check: ReferCheck): ReferRefusal | null {
   if (!check.acceptTransfers) return { statusCode: 603, reasonPhrase: 'Decline' };
   if (check.target === null) return { statusCode: 400, reasonPhrase: 'Bad Refer-To' };
   if (check.busy) return { statusCode: 491, reasonPhrase: 'Request Pending' };
-  const { scheme, method, replaces } = check.target;
+  const { scheme, method } = check.target;
   if (scheme !== 'sip' && scheme !== 'sips') return { statusCode: 603, reasonPhrase: 'Decline' };
   if (method !== undefined && method.toUpperCase() !== 'INVITE') return { statusCode: 603, reasonPhrase: 'Decline' };
-  if (replaces) return { statusCode: 603, reasonPhrase: 'Decline' };
   return null;
 }
 
@@ -120,11 +120,14 @@ export class TransferHandler {
   }
 
   private async onReferral(call: TransferredCall, referral: Referral): Promise<void> {
-    let target: { uri: URI; label: string; replaces: boolean; method: string | undefined } | null = null;
+    let target: { uri: URI; label: string; replaces: ReplacesTarget | undefined; method: string | undefined } | null = null;
     try {
       const referTo = referral.referTo;
       const method = referTo.uri.getParam('method') ?? undefined;
-      target = { uri: referTo.uri, label: targetLabel(referTo.displayName, referTo.uri), replaces: referral.replaces !== undefined, method };
+      const raw = referral.replaces;
+      const replaces = raw === undefined ? undefined : parseReplaces(decodeReplacesParam(raw));
+      if (replaces === null) throw new Error('unreadable Replaces');
+      target = { uri: referTo.uri, label: targetLabel(referTo.displayName, referTo.uri), replaces, method };
     } catch {
       target = null;
     }
@@ -132,7 +135,7 @@ export class TransferHandler {
       state: call.session.state,
       acceptTransfers: this.host.acceptTransfers(),
       busy: this.running.has(call.id),
-      target: target && { scheme: target.uri.scheme, method: target.method, replaces: target.replaces },
+      target: target && { scheme: target.uri.scheme, method: target.method },
     });
     if (refusal || !target) {
       await referral.reject(refusal ?? { statusCode: 400 }).catch(() => undefined);
@@ -146,7 +149,7 @@ export class TransferHandler {
     this.follow(call, referral, target);
   }
 
-  private follow(call: TransferredCall, referral: Referral, target: { uri: URI; label: string }): void {
+  private follow(call: TransferredCall, referral: Referral, target: { uri: URI; label: string; replaces: ReplacesTarget | undefined }): void {
     const notify = notifier(call.session, referral.request.cseq);
     let newCallId: string | null = null;
     let settled = false;
@@ -186,6 +189,8 @@ export class TransferHandler {
     const extraHeaders: string[] = [];
     const referredBy = referral.referredBy;
     if (referredBy) extraHeaders.push(`Referred-By: ${referredBy}`);
+    // Attended: the target replaces its call with the transferor by ours (RFC 3891).
+    if (target.replaces) extraHeaders.push(`Replaces: ${replacesHeader(target.replaces)}`);
     const uri = target.uri.clone();
     uri.clearHeaders();
     uri.deleteParam('method');
