@@ -35,7 +35,9 @@ export type PhoneErrorCode =
   | 'renegotiation-failed'
   // dialling
   | 'invalid-target'
-  | 'call-failed';
+  | 'call-failed'
+  // a conference held on this phone (merge, split)
+  | 'conference-failed';
 
 export interface PhoneError {
   code: PhoneErrorCode;

@@ -113,7 +113,9 @@ export const en = {
   'error.invalid-target': 'That number or address cannot be called.',
   'errorFix.invalid-target': 'Type a number, an extension or a SIP address such as alice@pbx.example.com.',
   'error.call-failed': 'The call could not be placed.',
+  'error.conference-failed': 'The calls could not be merged into a conference.',
   'errorFix.call-failed': 'Check the number and your connection, then call again.',
+  'errorFix.conference-failed': 'Both calls go on separately: try to merge them again once both are answered.',
   'error.sipCode': 'SIP {code}',
 
   'notice.settings-corrupt': 'Your saved settings could not be read, so the defaults were loaded. The old settings were kept aside.',

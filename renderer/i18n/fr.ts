@@ -112,7 +112,9 @@ export const fr: Catalogue = {
   'error.invalid-target': 'Ce numéro ou cette adresse ne peut pas être appelé.',
   'errorFix.invalid-target': 'Saisissez un numéro, un poste ou une adresse SIP comme alice@pbx.example.com.',
   'error.call-failed': "L'appel n'a pas pu aboutir.",
+  'error.conference-failed': "Les appels n'ont pas pu être réunis en conférence.",
   'errorFix.call-failed': 'Vérifiez le numéro et votre connexion, puis rappelez.',
+  'errorFix.conference-failed': 'Les deux appels continuent séparément : réessayez de les réunir une fois les deux décrochés.',
   'error.sipCode': 'SIP {code}',
 
   'notice.settings-corrupt': 'Vos réglages enregistrés étaient illisibles : les réglages par défaut ont été chargés. Les anciens ont été mis de côté.',

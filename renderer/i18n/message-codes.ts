@@ -33,6 +33,7 @@ export const PHONE_ERROR_CODES = keysOf<PhoneErrorCode>({
   'renegotiation-failed': true,
   'invalid-target': true,
   'call-failed': true,
+  'conference-failed': true,
 });
 
 export const CALL_END_REASONS = keysOf<CallEndReason>({

@@ -6,6 +6,7 @@ import type { AutoAnswerRequest } from '../../shared/auto-answer-signals';
 import type { CallSession } from '../../shared/call-session';
 import type { CallOutcome, PhoneError, RegistrationSnapshot } from '../../shared/phone-status';
 import type { CallTimelineJSON } from './call-timeline';
+import type { ConferenceEnd } from './conference';
 import type { TransferState } from './transfer';
 
 export interface PhoneEventMap {
@@ -32,6 +33,10 @@ export interface PhoneEventMap {
   onCallFailed: (session: CallSession, reason: CallOutcome) => void;
   /** The far end asked to transfer this call (REFER): in progress, failed, or null once over. */
   onCallTransfer: (session: CallSession, transfer: TransferState | null) => void;
+  /** Calls were merged into a conference on this phone (each snapshot says `conference`). */
+  onConferenceStarted: (members: CallSession[]) => void;
+  /** The conference is over: ended by the user, split into separate calls, or down to one party. */
+  onConferenceEnded: (members: CallSession[], how: ConferenceEnd) => void;
   /** A remote media stream appeared or changed for a call (attach it to <audio>/<video>). */
   onRemoteMedia: (session: CallSession, stream: MediaStream) => void;
   /** The call's timeline gained marks (batched); the last one follows the call's end. */
