@@ -48,7 +48,7 @@ const phoneErrorSchema = z.strictObject({
     'registration-timeout', 'server-unavailable', 'connection-lost', 'not-registered', 'microphone-denied',
     'microphone-missing', 'microphone-busy', 'camera-denied', 'camera-missing', 'camera-busy',
     'screen-share-denied', 'hold-failed', 'resume-failed', 'dtmf-failed', 'renegotiation-failed', 'transfer-failed',
-    'invalid-target', 'call-failed',
+    'invalid-target', 'call-failed', 'conference-failed',
   ]),
   message: z.string().max(2000),
   sipCode: z.number().int().min(100).max(699).optional(),

@@ -36,7 +36,9 @@ export type PhoneErrorCode =
   | 'transfer-failed' // a transfer could not be started (the call is not connected, no consultation yet…)
   // dialling
   | 'invalid-target'
-  | 'call-failed';
+  | 'call-failed'
+  // a conference held on this phone (merge, split)
+  | 'conference-failed';
 
 export interface PhoneError {
   code: PhoneErrorCode;

@@ -58,7 +58,7 @@ describe('catalogues', () => {
 
   test('the code lists hold every code once', () => {
     for (const [, codes] of codeGroups) expect(new Set(codes).size).toBe(codes.length);
-    expect(PHONE_ERROR_CODES).toHaveLength(22);
+    expect(PHONE_ERROR_CODES).toHaveLength(23);
     expect(CALL_END_REASONS).toHaveLength(21);
   });
 });

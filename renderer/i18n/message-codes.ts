@@ -34,6 +34,7 @@ export const PHONE_ERROR_CODES = keysOf<PhoneErrorCode>({
   'transfer-failed': true,
   'invalid-target': true,
   'call-failed': true,
+  'conference-failed': true,
 });
 
 export const CALL_END_REASONS = keysOf<CallEndReason>({

@@ -49,6 +49,9 @@ export class CallController {
   private abandoned = false;
   private readonly video: CallVideo;
   private mediaChanges: Promise<void> = Promise.resolve();
+  /** Settles once the late microphone is on its sender (a conference mixes it only then). */
+  private microphoneReady: () => void = () => undefined;
+  private readonly microphonePlaced = new Promise<void>((resolve) => (this.microphoneReady = resolve));
 
   constructor(
     readonly session: Session,
@@ -86,6 +89,7 @@ export class CallController {
           sdh.onLocalMedia = () => {
             this.timeline.mark('microphoneReady');
             this.applyMute();
+            this.microphoneReady();
           };
           sdh.onLocalMediaFailed = (error) => this.microphoneFailed(error);
           sdh.onDescriptionReady = (type, gathering) => {
@@ -391,6 +395,18 @@ export class CallController {
     for (const track of this.localAudioTracks()) track.enabled = !silent;
   }
 
+  /** Our microphone on this call, once the late microphone is in place (late-media.ts). */
+  async microphone(): Promise<MediaStreamTrack | undefined> {
+    await this.microphonePlaced;
+    return this.localAudioTracks()[0];
+  }
+
+  /** Joined to or parted from a conference held on this phone (conference.ts). */
+  markConference(conference: boolean): void {
+    if (this.ended || this.current.conference === conference) return;
+    this.emitChange((s) => s.setIsConference(conference));
+  }
+
   /** The call's WebRTC statistics (for the call-quality reading), or null before or after media. */
   stats(): Promise<RTCStatsReport> | null {
     const connection = this.sdh()?.peerConnection;
@@ -560,6 +576,7 @@ export class CallController {
       if (!this.wasEstablished) s.answered = false;
     });
     this.timeline.mark('ended');
+    this.microphoneReady();
     this.video.release();
     this.stopMediaWatch?.();
     this.stopMilestones?.();

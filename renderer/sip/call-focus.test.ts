@@ -29,6 +29,16 @@ function phoneWith(...ids: string[]) {
 }
 
 describe('CallFocus: one un-held call at a time', () => {
+  it("a conference's members count as one call: resuming one keeps its companion live, another call is held", async () => {
+    const calls = ['b', 'c', 'd'].map((id) => new TestCall(id));
+    const focus = new CallFocus(() => calls, (id) => (id === 'b' ? ['c'] : id === 'c' ? ['b'] : []));
+    calls[0]!.paused = true;
+    await focus.focus('b', () => calls[0]!.setHold(false));
+    expect(calls.filter((c) => c.isLive()).map((c) => c.id)).toEqual(['b', 'c']);
+    await focus.focus('d', () => calls[2]!.setHold(false));
+    expect(calls.filter((c) => c.isLive()).map((c) => c.id)).toEqual(['d']);
+  });
+
   it('resuming a held call holds the live one first', async () => {
     const { calls, focus, live } = phoneWith('a', 'b');
     calls[1]!.paused = true;

@@ -29,7 +29,11 @@ export class CallFocus<C extends FocusableCall> {
   private focusedId: string | null = null;
   private changes: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly calls: () => Iterable<C>) {}
+  constructor(
+    private readonly calls: () => Iterable<C>,
+    /** Calls that go with a call (a conference's members): never held to give it the voice. */
+    private readonly companionsOf: (callId: string) => readonly string[] = () => [],
+  ) {}
 
   /**
    * Holds every live call but `callId`, then runs `action` (the dial, answer or resume), all
@@ -71,8 +75,9 @@ export class CallFocus<C extends FocusableCall> {
   }
 
   private async holdAllBut(callId: string | null): Promise<void> {
+    const companions = callId ? this.companionsOf(callId) : [];
     for (const call of this.calls()) {
-      if (call.id === callId || !call.isLive()) continue;
+      if (call.id === callId || companions.includes(call.id) || !call.isLive()) continue;
       await call.setHold(true);
       if (call.isLive()) {
         const who = call.snapshot.displayName || call.snapshot.number;

@@ -61,6 +61,15 @@ export interface PhoneApi {
   mute(callId: string): void;
   unmute(callId: string): void;
   sendDtmf(callId: string, tones: string): Promise<void>;
+  /**
+   * Joins established calls into a conference mixed on this phone (held ones are resumed):
+   * each party hears the others and us. Hold, resume and mute of one member apply to all.
+   */
+  mergeCalls(callIds: string[]): Promise<void>;
+  /** Back to separate calls, each with its own microphone; one stays un-held, the others are held. */
+  splitConference(): Promise<void>;
+  /** Hangs up every call of the conference. */
+  endConference(): Promise<void>;
   /** Camera on: adds video to an audio call (re-INVITE). Failures are reported, the call goes on. */
   enableCamera(callId: string): Promise<void>;
   /** Camera off: video removed by re-INVITE; the far end sees it as a downgrade. */

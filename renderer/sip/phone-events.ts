@@ -7,6 +7,7 @@ import type { CallSession } from '../../shared/call-session';
 import type { CallOutcome, PhoneError, RegistrationSnapshot } from '../../shared/phone-status';
 import type { CallTimelineJSON } from './call-timeline';
 import type { OutgoingTransfer } from './outgoing-transfer-state';
+import type { ConferenceEnd } from './conference';
 import type { TransferState } from './transfer';
 
 export interface PhoneEventMap {
@@ -38,6 +39,10 @@ export interface PhoneEventMap {
    * (consulting, requested, accepted, trying, ringing, succeeded, failed), null once over.
    */
   onTransferProgress: (session: CallSession, transfer: OutgoingTransfer | null) => void;
+  /** Calls were merged into a conference on this phone (each snapshot says `conference`). */
+  onConferenceStarted: (members: CallSession[]) => void;
+  /** The conference is over: ended by the user, split into separate calls, or down to one party. */
+  onConferenceEnded: (members: CallSession[], how: ConferenceEnd) => void;
   /** A remote media stream appeared or changed for a call (attach it to <audio>/<video>). */
   onRemoteMedia: (session: CallSession, stream: MediaStream) => void;
   /** The call's timeline gained marks (batched); the last one follows the call's end. */

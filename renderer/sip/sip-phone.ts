@@ -20,6 +20,9 @@ import { CallTimeline, type CallTimelineJSON } from './call-timeline';
 import { TimelineBook } from './timeline-book';
 import { clampCallLimit, screenInvite } from './call-limit';
 import { CallFocus, FocusRefused } from './call-focus';
+import { ConferenceMixer } from '../audio/conference-mixer';
+import { Conference, ConferenceRefused, type ConferenceCall } from './conference';
+import { conferenceLeg } from './conference-leg';
 import { autoAnswerRequestOf, inviteWantsVideo, sessionFromInvite } from './incoming-invite';
 import { refuseIncomingMessage } from './incoming-messages';
 import type { CallOptions, ConnectOptions, PhoneApi } from './phone-api';
@@ -68,7 +71,18 @@ interface Line {
 class SipPhone implements PhoneApi {
   private readonly events = new TypedEmitter<PhoneEventMap>();
   private readonly calls = new Map<string, CallController>();
-  private readonly focus = new CallFocus<CallController>(() => this.calls.values());
+  private readonly focus = new CallFocus<CallController>(
+    () => this.calls.values(),
+    (callId) => (this.merging.includes(callId) ? this.merging.filter((id) => id !== callId) : this.conference.companionsOf(callId)),
+  );
+  /** A conference mixed here (conference.ts); its members count as one call for the focus. */
+  private readonly conference = new Conference<ConferenceCall>({
+    createMixer: (legs) => new ConferenceMixer(legs),
+    started: (members) => this.events.emit('onConferenceStarted', members),
+    ended: (members, how) => this.events.emit('onConferenceEnded', members, how),
+  });
+  /** The calls of a merge under way: the focus must not hold one to resume another. */
+  private merging: string[] = [];
   /** A connection gathering while the user types a number (warmUp); the next call adopts it. */
   private readonly warm = new WarmConnections();
   private readonly timelines = new TimelineBook<CallController>((controller) => this.events.emit('onCallTimeline', controller.snapshot, controller.timeline.toJSON()));
@@ -497,6 +511,7 @@ class SipPhone implements PhoneApi {
     const controller = new CallController(session, initial, this.events.emit.bind(this.events), (c) => {
       this.calls.delete(c.id);
       this.focus.forget(c.id);
+      void this.conference.callEnded(c.id);
       this.timelines.ended(c);
     }, timeline);
     this.calls.set(controller.id, controller);
@@ -611,12 +626,48 @@ class SipPhone implements PhoneApi {
   }
 
   hold(callId: string): Promise<void> {
-    return this.controller(callId).setHold(true);
+    const together = this.together(callId);
+    return this.eachInTurn(together, (c) => c.setHold(true));
   }
 
   resume(callId: string): Promise<void> {
+    const together = this.together(callId);
+    return this.focused(callId, () => this.eachInTurn(together, (c) => c.setHold(false)));
+  }
+
+  /** The call and, in a conference, its companions: held, resumed and muted as one. */
+  private together(callId: string): CallController[] {
     const controller = this.controller(callId);
-    return this.focused(callId, () => controller.setHold(false));
+    return [controller, ...this.conference.companionsOf(callId).flatMap((id) => this.calls.get(id) ?? [])];
+  }
+
+  private async eachInTurn(controllers: CallController[], action: (c: CallController) => Promise<void>): Promise<void> {
+    for (const controller of controllers) await action(controller);
+  }
+
+  async mergeCalls(callIds: string[]): Promise<void> {
+    const controllers = callIds.map((id) => this.controller(id));
+    this.merging = [...callIds];
+    try {
+      await this.focused(callIds[0] ?? null, () => this.conference.merge(controllers.map(conferenceLeg)));
+    } catch (error) {
+      if (error instanceof ConferenceRefused) throw this.failAction(controllers[0]?.snapshot ?? null, error.error);
+      throw error;
+    } finally {
+      this.merging = [];
+    }
+  }
+
+  async splitConference(): Promise<void> {
+    const members = await this.conference.split();
+    // Back to the rule of one un-held call: the first member keeps the user's voice.
+    const kept = members[0];
+    if (kept && this.calls.has(kept.id)) await this.focused(kept.id, async () => undefined);
+  }
+
+  async endConference(): Promise<void> {
+    const members = await this.conference.end();
+    await Promise.allSettled(members.map((member) => this.calls.get(member.id)?.hangup()));
   }
 
   /** Runs an action that gives a call the user's voice, once every other call is held. */
@@ -628,11 +679,11 @@ class SipPhone implements PhoneApi {
   }
 
   mute(callId: string): void {
-    this.controller(callId).setMuted(true);
+    for (const controller of this.together(callId)) controller.setMuted(true);
   }
 
   unmute(callId: string): void {
-    this.controller(callId).setMuted(false);
+    for (const controller of this.together(callId)) controller.setMuted(false);
   }
 
   sendDtmf(callId: string, tones: string): Promise<void> {

@@ -253,6 +253,10 @@ export const useCallsStore = defineStore('calls', () => {
   const unmuteVideo = (callId: string) => run('renegotiation-failed', () => phone.unmuteVideo(callId));
   const startScreenSharing = (callId: string) => run('renegotiation-failed', () => phone.startScreenSharing(callId));
   const stopScreenSharing = (callId: string) => run('renegotiation-failed', () => phone.stopScreenSharing(callId));
+  // A conference mixed on this phone (renderer/sip/conference.ts).
+  const mergeCalls = (callIds: string[]) => run('conference-failed', () => phone.mergeCalls(callIds));
+  const splitConference = () => run('conference-failed', () => phone.splitConference());
+  const endConference = () => run('call-failed', () => phone.endConference());
 
   /** Dials; the text stays in the field until the call is answered, so a failed one is easy to retry. */
   async function dial(target: string, options: CallOptions = {}): Promise<boolean> {
@@ -379,6 +383,9 @@ export const useCallsStore = defineStore('calls', () => {
     unmuteVideo,
     startScreenSharing,
     stopScreenSharing,
+    mergeCalls,
+    splitConference,
+    endConference,
     dial,
     dismissOutcome,
     tones,
