@@ -181,3 +181,26 @@ test('one leg to JsSIP: the mix crosses an independent stack both ways', async (
     await Promise.all(browsers.map((browser) => browser.close()));
   }
 });
+
+test('A leaves and connects the two others: B and C then hear each other (not A), A has no call and no live microphone', async () => {
+  test.setTimeout(120_000);
+  await withThreePhones(async (bed) => {
+    const { a, b, c } = bed;
+    await twoCalls(bed);
+    const before = await audioGraphCensus(a.page);
+    await merge(a);
+    await expectHears(c.page, 'C (in the conference)', [A_HZ, B_HZ]);
+
+    // An attended transfer of B to A's call with C: B's INVITE with Replaces takes C's call over.
+    await a.page.getByRole('button', { name: 'Leave and connect them' }).click();
+    await expect.poll(async () => (await sessions(a.page)).length, { message: 'A has no call left' }).toBe(0);
+    await expect.poll(async () => (await sessions(b.page)).map((s) => s.sipStatus)).toEqual(['Established']);
+    await expect.poll(async () => (await sessions(c.page)).map((s) => s.sipStatus)).toEqual(['Established']);
+    await expectHears(b.page, 'B (connected to C)', [C_HZ]);
+    await expectHears(c.page, 'C (connected to B)', [B_HZ]);
+    await expectRising(b.page, 'audio', 'totalAudioEnergy');
+    expect(await audioGraphCensus(a.page)).toEqual(before);
+    await expect.poll(async () => (await liveCaptureTracks(a.page)).live).toBe(0);
+    report(`leave: A free (0 calls, 0 live capture tracks, ${before.openContexts} AudioContexts as before), B and C hear each other`);
+  });
+});

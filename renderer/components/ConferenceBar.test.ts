@@ -26,17 +26,17 @@ describe('ConferenceBar', () => {
     expect(mount(ConferenceBar, { props: { calls: [call('b', 'Bob'), ringing] } }).find('button').exists()).toBe(false);
   });
 
-  test('in a conference: who is in it, Split and End, in English and French', async () => {
+  test('in a conference: who is in it, Split, Leave and End, in English and French', async () => {
     const calls = [call('b', 'Bob', { conference: true }), call('c', 'Carol', { conference: true })];
     const wrapper = mount(ConferenceBar, { props: { calls } });
     expect(wrapper.get('h2').text()).toBe('Conference with Bob, Carol');
-    expect(buttonNames(wrapper.element)).toEqual(['Split conference', 'End conference']);
-    await wrapper.findAll('button')[0]!.trigger('click');
-    await wrapper.findAll('button')[1]!.trigger('click');
+    expect(buttonNames(wrapper.element)).toEqual(['Split conference', 'Leave and connect them', 'End conference']);
+    for (const button of wrapper.findAll('button')) await button.trigger('click');
     expect(wrapper.emitted('split')).toHaveLength(1);
+    expect(wrapper.emitted('leave')).toHaveLength(1);
     expect(wrapper.emitted('end')).toHaveLength(1);
     setLanguage('fr');
     const french = mount(ConferenceBar, { props: { calls } });
-    expect(buttonNames(french.element)).toEqual(['Séparer la conférence', 'Terminer la conférence']);
+    expect(buttonNames(french.element)).toEqual(['Séparer la conférence', 'Partir et les mettre en relation', 'Terminer la conférence']);
   });
 });

@@ -166,6 +166,7 @@ export const en = {
   'conference.with': 'Conference with {names}',
   'conference.split': 'Split conference',
   'conference.end': 'End conference',
+  'conference.leave': 'Leave and connect them',
   'call.resume': 'Resume',
   'call.mute': 'Mute',
   'call.unmute': 'Unmute',

@@ -165,6 +165,7 @@ export const fr: Catalogue = {
   'conference.with': 'Conférence avec {names}',
   'conference.split': 'Séparer la conférence',
   'conference.end': 'Terminer la conférence',
+  'conference.leave': 'Partir et les mettre en relation',
   'call.resume': 'Reprendre',
   'call.mute': 'Couper le micro',
   'call.unmute': 'Réactiver le micro',

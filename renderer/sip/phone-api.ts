@@ -70,6 +70,12 @@ export interface PhoneApi {
   splitConference(): Promise<void>;
   /** Hangs up every call of the conference. */
   endConference(): Promise<void>;
+  /**
+   * Leaves the conference and connects the two others to each other: an attended transfer of
+   * the first member to the second's call (REFER with Replaces); both our calls end once the
+   * far end reports success, and stay (split, one held) if it fails.
+   */
+  leaveConference(): Promise<void>;
   /** Camera on: adds video to an audio call (re-INVITE). Failures are reported, the call goes on. */
   enableCamera(callId: string): Promise<void>;
   /** Camera off: video removed by re-INVITE; the far end sees it as a downgrade. */

@@ -665,6 +665,19 @@ class SipPhone implements PhoneApi {
     if (kept && this.calls.has(kept.id)) await this.focused(kept.id, async () => undefined);
   }
 
+  async leaveConference(): Promise<void> {
+    const members = (await this.conference.split()).filter((member) => this.calls.has(member.id));
+    const [kept, other] = members;
+    if (!kept || !other) return;
+    // Back to one un-held call first (the rule holds during the transfer too), then the
+    // conference's second party is the "consultation" the first one is transferred to.
+    await this.focused(kept.id, async () => undefined);
+    const call = this.controller(kept.id);
+    const party = this.controller(other.id).snapshot;
+    this.outgoingTransfers.consulting(call, other.id, party.displayName || party.number);
+    this.transferAction(call, () => this.outgoingTransfers.complete(call));
+  }
+
   async endConference(): Promise<void> {
     const members = await this.conference.end();
     await Promise.allSettled(members.map((member) => this.calls.get(member.id)?.hangup()));

@@ -257,6 +257,7 @@ export const useCallsStore = defineStore('calls', () => {
   const mergeCalls = (callIds: string[]) => run('conference-failed', () => phone.mergeCalls(callIds));
   const splitConference = () => run('conference-failed', () => phone.splitConference());
   const endConference = () => run('call-failed', () => phone.endConference());
+  const leaveConference = () => run('transfer-failed', () => phone.leaveConference());
 
   /** Dials; the text stays in the field until the call is answered, so a failed one is easy to retry. */
   async function dial(target: string, options: CallOptions = {}): Promise<boolean> {
@@ -386,6 +387,7 @@ export const useCallsStore = defineStore('calls', () => {
     mergeCalls,
     splitConference,
     endConference,
+    leaveConference,
     dial,
     dismissOutcome,
     tones,

@@ -50,6 +50,7 @@ export function fakeContext() {
     mergeCalls: vi.fn(async () => undefined),
     splitConference: vi.fn(async () => undefined),
     endConference: vi.fn(async () => undefined),
+    leaveConference: vi.fn(async () => undefined),
     sessions: () => [],
     session: () => undefined,
     remoteStream: () => undefined,
