@@ -9,6 +9,7 @@ import { createElectronPlatform, findSoftphoneBridge } from './platform/electron
 import { createWebPlatform } from './platform/web-platform';
 import { createSipPhone } from './sip/sip-phone';
 import { useCallsStore } from './stores/calls';
+import { useDevicesStore } from './stores/devices';
 import { startDialWarmUp } from './stores/dial-warm-up';
 import { usePreferencesStore } from './stores/preferences';
 import { useRegistrationStore } from './stores/registration';
@@ -32,6 +33,7 @@ app.use(pinia);
 const preferences = usePreferencesStore(pinia);
 useCallsStore(pinia);
 const registration = useRegistrationStore(pinia);
+useDevicesStore(pinia);
 startPhoneSounds(pinia);
 startDialWarmUp(pinia);
 app.mount('#app');

@@ -36,9 +36,11 @@ describe('resolveDevice', () => {
     expect(resolveDevice({ deviceId: 'default', label: 'Default - Headset' }, today, 'audioinput').deviceId).toBeUndefined();
   });
 
-  it('does not match an empty label to a list without labels', () => {
-    const hidden = [mic('x', ''), mic('y', '')];
-    expect(resolveDevice({ deviceId: 'old', label: '' }, hidden, 'audioinput').matchedBy).toBe('default');
+  it('trusts the remembered id while the browser hides labels (nothing can be checked yet)', () => {
+    const hidden = [mic('', ''), { kind: 'audiooutput' as const, deviceId: '', label: '' }];
+    expect(resolveDevice({ deviceId: 'id-headset', label: 'Headset' }, hidden, 'audioinput')).toEqual({ deviceId: 'id-headset', label: 'Headset', matchedBy: 'id' });
+    expect(resolveDevice(null, hidden, 'audioinput').matchedBy).toBe('default');
+    expect(vanishedDevice({ deviceId: 'id-headset', label: 'Headset', matchedBy: 'id' }, hidden, 'audioinput')).toBe(false);
   });
 });
 

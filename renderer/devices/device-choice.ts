@@ -33,8 +33,13 @@ export function devicesOfKind(devices: readonly KnownDevice[], kind: DeviceKind)
   return devices.filter((device) => device.kind === kind && !isPseudoDevice(device));
 }
 
-/** Remembered by id, else by label, else the system default. */
+/**
+ * Remembered by id, else by label, else the system default. Before the browser shows labels (no
+ * capture allowed yet) the list proves nothing: the remembered id is trusted, and opening it
+ * falls back to the default by itself if it is gone (capture-constraints.ts asks it `exact`).
+ */
 export function resolveDevice(choice: DeviceChoice | null, devices: readonly KnownDevice[], kind: DeviceKind): ResolvedDevice {
+  if (choice && !PSEUDO_IDS.has(choice.deviceId) && !labelsKnown(devices)) return { deviceId: choice.deviceId, label: choice.label, matchedBy: 'id' };
   const candidates = devicesOfKind(devices, kind);
   if (choice && !PSEUDO_IDS.has(choice.deviceId)) {
     const byId = candidates.find((device) => device.deviceId === choice.deviceId);
@@ -50,7 +55,7 @@ export function resolveDevice(choice: DeviceChoice | null, devices: readonly Kno
  * default and tells the user. A list without labels (no permission yet) proves nothing.
  */
 export function vanishedDevice(inUse: ResolvedDevice, devices: readonly KnownDevice[], kind: DeviceKind): boolean {
-  if (inUse.deviceId === undefined) return false;
+  if (inUse.deviceId === undefined || !labelsKnown(devices)) return false;
   return !devicesOfKind(devices, kind).some((device) => device.deviceId === inUse.deviceId);
 }
 

@@ -340,6 +340,28 @@ export const en = {
 
   'notify.incoming': 'Incoming call',
   'notify.missed': 'Missed call',
+  // Audio and video devices (renderer/devices, DevicePreferences.vue).
+  'devices.heading': 'Audio and video devices',
+  'devices.microphone': 'Microphone',
+  'devices.speaker': 'Speaker (calls)',
+  'devices.camera': 'Camera',
+  'devices.default': 'System default',
+  'devices.unnamed': 'Device {n}',
+  'devices.ringers': 'Ring on',
+  'devices.ringers.hint': 'Tick several outputs to ring on all of them at once, for example the headset and the speakers.',
+  'devices.ringers.default': 'Default output',
+  'devices.processing': 'Microphone processing',
+  'devices.echoCancellation': 'Echo cancellation',
+  'devices.noiseSuppression': 'Noise suppression',
+  'devices.autoGainControl': 'Automatic gain control',
+  'devices.noOutputChoice': 'This browser always plays sound on the default output.',
+  'devices.lost.microphone': 'The microphone “{device}” is no longer available: the default microphone is used instead.',
+  'devices.lost.speaker': 'The speaker “{device}” is no longer available: sound now plays on the default output.',
+  'devices.lost.camera': 'The camera “{device}” is no longer available: the default camera is used instead.',
+  'devices.lost.fix': 'Plug the device back in, or choose another one in Settings › Audio and video devices.',
+  'devices.switchMicrophone': 'Microphone for this call',
+  'devices.switchSpeaker': 'Speaker for this call',
+  'call.dtmfReceived': 'Keypad tone received: {tone}',
 } as const satisfies Record<CodeMessageKey, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { cancelMeansAnsweredElsewhere, outcomeOfFailureResponse } from './call-o
 import { CallVideo } from './call-video';
 import { ReinviteRejected, reinviteError } from './reinvite-errors';
 import { microphoneError } from './media-errors';
+import { switchMicrophone } from './microphone-switch';
 import type { PhoneEventMap, SnapshotEvent } from './phone-events';
 import { reinviteGlareDelayMs } from './reinvite-glare';
 import { remoteHoldFromOffer } from './remote-hold';
@@ -396,6 +397,23 @@ export class CallController {
     const connection = this.sdh()?.peerConnection;
     if (!connection || connection.connectionState === 'closed' || this.ended) return null;
     return connection.getStats();
+  }
+
+  /**
+   * Sends another microphone (or the same with other processing) in place of the current one,
+   * without renegotiation (microphone-switch.ts). Null when the call has no microphone yet (it
+   * opens with the new choice anyway) or is over; else whether the default had to be taken.
+   */
+  switchMicrophone(audio: MediaTrackConstraints): Promise<{ fellBack: boolean } | null> {
+    return this.oneAtATime(async () => {
+      const sdh = this.sdh();
+      const connection = sdh?.peerConnection;
+      const local = sdh?.localMediaStream;
+      if (this.ended || !connection || !local || local.getAudioTracks().length === 0) return null;
+      const switched = await switchMicrophone(connection, local, audio, () => !this.ended && connection.connectionState !== 'closed');
+      if (switched) this.applyMute();
+      return switched && { fellBack: switched.fellBack };
+    });
   }
 
   async sendDtmf(tones: string): Promise<void> {

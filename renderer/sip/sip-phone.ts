@@ -30,6 +30,8 @@ import { answerMalformedRequests } from './request-guard';
 import { SoftphoneSessionDescriptionHandler, softphoneSdhFactory } from './softphone-sdh';
 import { tapTransport } from './sip-wire-tap';
 import { WarmConnections } from './warm-up';
+import { microphoneChanged, microphoneConstraints, type CaptureDevices } from '../devices/capture-constraints';
+import { setCaptureInUse } from './capture-in-use';
 import { TransferHandler } from './transfer';
 import { TypedEmitter } from './typed-emitter';
 
@@ -495,6 +497,14 @@ class SipPhone implements PhoneApi {
 
   decline(callId: string): Promise<void> {
     return this.controller(callId).decline();
+  }
+
+  async setCaptureDevices(capture: CaptureDevices): Promise<{ fellBack: boolean }> {
+    const before = setCaptureInUse(capture);
+    if (!microphoneChanged(before, capture)) return { fellBack: false };
+    const audio = microphoneConstraints(capture);
+    const results = await Promise.all([...this.calls.values()].map((controller) => controller.switchMicrophone(audio).catch(() => null)));
+    return { fellBack: results.some((result) => result?.fellBack === true) };
   }
 
   setCallLimit(limit: number): void {

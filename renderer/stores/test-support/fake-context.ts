@@ -27,6 +27,7 @@ export function fakeContext() {
     decline: vi.fn(async () => undefined),
     acceptTransfers: vi.fn(),
     setCallLimit: vi.fn(),
+    setCaptureDevices: vi.fn(async () => ({ fellBack: false })),
     rejectBusy: vi.fn(async () => undefined),
     ignore: vi.fn(),
     hangup: vi.fn(async () => undefined),
