@@ -404,13 +404,13 @@ export class CallController {
    * without renegotiation (microphone-switch.ts). Null when the call has no microphone yet (it
    * opens with the new choice anyway) or is over; else whether the default had to be taken.
    */
-  switchMicrophone(audio: MediaTrackConstraints): Promise<{ fellBack: boolean } | null> {
+  switchMicrophone(audio: MediaTrackConstraints, releaseFirst = false): Promise<{ fellBack: boolean } | null> {
     return this.oneAtATime(async () => {
       const sdh = this.sdh();
       const connection = sdh?.peerConnection;
       const local = sdh?.localMediaStream;
       if (this.ended || !connection || !local || local.getAudioTracks().length === 0) return null;
-      const switched = await switchMicrophone(connection, local, audio, () => !this.ended && connection.connectionState !== 'closed');
+      const switched = await switchMicrophone(connection, local, audio, () => !this.ended && connection.connectionState !== 'closed', { releaseFirst });
       if (switched) this.applyMute();
       return switched && { fellBack: switched.fellBack };
     });

@@ -21,6 +21,7 @@ export async function replaceSentAudio(connection: RTCPeerConnection, local: Med
   const sender = transceiverOfKind(connection, 'audio')?.sender;
   if (!sender) throw new Error('The call has no audio sender to switch.');
   const old = local.getAudioTracks();
+  // A stopped track keeps its `enabled` flag: the mute state survives releaseFirst.
   const wasEnabled = old.length === 0 ? true : old.some((t) => t.enabled);
   track.enabled = wasEnabled;
   await sender.replaceTrack(track);
@@ -58,14 +59,18 @@ export async function openMicrophone(audio: MediaTrackConstraints, open: OpenMed
  * The whole switch: open the new microphone first (the call keeps sending the old one until
  * then), put it on the sender, stop the old one. `stillLive` is asked once the device opened: a
  * call that ended meanwhile gets nothing and the new track is stopped at once.
+ * `releaseFirst`: stop the old track before opening. Needed for new processing on the same
+ * device: Chromium hands a second request for an open device the source already running, with
+ * its processing, so the old one must be closed first (measured: noiseSuppression stayed true).
  */
 export async function switchMicrophone(
   connection: RTCPeerConnection,
   local: MediaStream,
   audio: MediaTrackConstraints,
   stillLive: () => boolean,
-  open: OpenMedia = openWithBrowser,
+  { releaseFirst = false, open = openWithBrowser }: { releaseFirst?: boolean; open?: OpenMedia } = {},
 ): Promise<SwitchedMicrophone | null> {
+  if (releaseFirst) for (const track of local.getAudioTracks()) track.stop();
   const opened = await openMicrophone(audio, open);
   if (!stillLive()) {
     opened.track.stop();

@@ -503,7 +503,8 @@ class SipPhone implements PhoneApi {
     const before = setCaptureInUse(capture);
     if (!microphoneChanged(before, capture)) return { fellBack: false };
     const audio = microphoneConstraints(capture);
-    const results = await Promise.all([...this.calls.values()].map((controller) => controller.switchMicrophone(audio).catch(() => null)));
+    const releaseFirst = JSON.stringify(before.processing) !== JSON.stringify(capture.processing);
+    const results = await Promise.all([...this.calls.values()].map((controller) => controller.switchMicrophone(audio, releaseFirst).catch(() => null)));
     return { fellBack: results.some((result) => result?.fellBack === true) };
   }
 
