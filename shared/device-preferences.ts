@@ -15,29 +15,24 @@ export interface DevicePreferences {
   microphone: DeviceChoice | null;
   speaker: DeviceChoice | null;
   camera: DeviceChoice | null;
-  /** Where the ringtone sounds; several ring at once (headset and speakers); empty: the default output. */
-  ringers: DeviceChoice[];
   echoCancellation: boolean;
   noiseSuppression: boolean;
   autoGainControl: boolean;
 }
 
-export const MAX_RINGERS = 4;
 const MAX_DEVICE_TEXT = 512;
 
 export function defaultDevicePreferences(): DevicePreferences {
-  return { microphone: null, speaker: null, camera: null, ringers: [], echoCancellation: true, noiseSuppression: true, autoGainControl: true };
+  return { microphone: null, speaker: null, camera: null, echoCancellation: true, noiseSuppression: true, autoGainControl: true };
 }
 
 const choiceSchema = z.strictObject({ deviceId: z.string().min(1).max(MAX_DEVICE_TEXT), label: z.string().max(MAX_DEVICE_TEXT) });
 const nullableChoice = choiceSchema.nullable();
-const ringersSchema = z.array(choiceSchema).max(MAX_RINGERS);
 
 export const devicePreferencesSchema = z.strictObject({
   microphone: nullableChoice,
   speaker: nullableChoice,
   camera: nullableChoice,
-  ringers: ringersSchema,
   echoCancellation: z.boolean(),
   noiseSuppression: z.boolean(),
   autoGainControl: z.boolean(),
@@ -55,7 +50,6 @@ export function readStoredDevicePreferences(stored: unknown): DevicePreferences 
   preferences.microphone = pick(nullableChoice, record.microphone, null);
   preferences.speaker = pick(nullableChoice, record.speaker, null);
   preferences.camera = pick(nullableChoice, record.camera, null);
-  preferences.ringers = pick(ringersSchema, record.ringers, []);
   preferences.echoCancellation = pick(z.boolean(), record.echoCancellation, true);
   preferences.noiseSuppression = pick(z.boolean(), record.noiseSuppression, true);
   preferences.autoGainControl = pick(z.boolean(), record.autoGainControl, true);

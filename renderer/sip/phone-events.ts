@@ -32,6 +32,8 @@ export interface PhoneEventMap {
   onCallFailed: (session: CallSession, reason: CallOutcome) => void;
   /** The far end asked to transfer this call (REFER): in progress, failed, or null once over. */
   onCallTransfer: (session: CallSession, transfer: TransferState | null) => void;
+  /** The far end sent a keypad tone as SIP INFO (application/dtmf-relay). */
+  onDtmfReceived: (session: CallSession, tone: string) => void;
   /** A remote media stream appeared or changed for a call (attach it to <audio>/<video>). */
   onRemoteMedia: (session: CallSession, stream: MediaStream) => void;
   /** The call's timeline gained marks (batched); the last one follows the call's end. */

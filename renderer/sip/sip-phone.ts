@@ -566,7 +566,7 @@ class SipPhone implements PhoneApi {
   }
 
   sendDtmf(callId: string, tones: string): Promise<void> {
-    return this.controller(callId).sendDtmf(tones);
+    return this.controller(callId).sendDtmf(tones, this.line?.account.dtmfMethod ?? 'rfc4733');
   }
 
   enableCamera(callId: string): Promise<void> {

@@ -25,11 +25,6 @@ export const useDevicesStore = defineStore('devices', () => {
   const microphone = computed(() => resolveDevice(chosen.value.microphone, known.value, 'audioinput'));
   const speaker = computed(() => resolveDevice(chosen.value.speaker, known.value, 'audiooutput'));
   const camera = computed(() => resolveDevice(chosen.value.camera, known.value, 'videoinput'));
-  /** The outputs the ringtone sounds on, each once; [undefined] is the default output alone. */
-  const ringerIds = computed<(string | undefined)[]>(() => {
-    const ids = chosen.value.ringers.map((choice) => resolveDevice(choice, known.value, 'audiooutput').deviceId);
-    return ids.length === 0 ? [undefined] : [...new Set(ids)];
-  });
   /** Whether the page may send sound to a chosen output (Chromium, Electron; not Firefox before 116, Safari). */
   const canChooseOutput = typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
 
@@ -98,5 +93,5 @@ export const useDevicesStore = defineStore('devices', () => {
   phone.on('onCallAccepted', () => void refresh());
   void refresh();
 
-  return { known, microphone, speaker, camera, ringerIds, canChooseOutput, refresh, revealLabels, choose };
+  return { known, microphone, speaker, camera, canChooseOutput, refresh, revealLabels, choose };
 });
