@@ -10,6 +10,7 @@ import { createElectronPlatform, findSoftphoneBridge } from './platform/electron
 import { createWebPlatform } from './platform/web-platform';
 import { createSipPhone } from './sip/sip-phone';
 import { useCallsStore } from './stores/calls';
+import { useDevicesStore } from './stores/devices';
 import { startDialWarmUp } from './stores/dial-warm-up';
 import { usePreferencesStore } from './stores/preferences';
 import { useRegistrationStore } from './stores/registration';
@@ -35,6 +36,7 @@ useCallsStore(pinia);
 // Before any call can start: the history writes each call's row from its first event.
 void useHistoryStore(pinia).load();
 const registration = useRegistrationStore(pinia);
+useDevicesStore(pinia);
 startPhoneSounds(pinia);
 startDialWarmUp(pinia);
 app.mount('#app');

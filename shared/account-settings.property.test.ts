@@ -17,10 +17,10 @@ const DOCUMENTED: Record<AccountIssueCode, true> = {
   'username-invalid': true, 'authorization-user-too-long': true, 'authorization-user-invalid': true, 'password-missing': true,
   'password-too-long': true, 'password-invalid': true, 'display-name-too-long': true, 'display-name-invalid': true,
   'ice-servers-too-many': true, 'ice-server-invalid': true, 'ice-server-url-invalid': true, 'ice-server-credentials-missing': true,
-  'ice-relay-invalid': true, 'ice-relay-needs-turn': true,
+  'ice-relay-invalid': true, 'ice-relay-needs-turn': true, 'dtmf-method-invalid': true,
 };
 const CODES = Object.keys(DOCUMENTED);
-const FIELDS = ['form', 'serverUrl', 'sipUri', 'username', 'authorizationUser', 'password', 'displayName', 'iceServers', 'iceTransportPolicy'];
+const FIELDS = ['form', 'serverUrl', 'sipUri', 'username', 'authorizationUser', 'password', 'displayName', 'iceServers', 'iceTransportPolicy', 'dtmfMethod'];
 
 const hostile = fc.constantFrom(
   '', ' ', '\r\n', '\u0000', '\u202E', '\u00A0', '"', '\\', '<', '>', '@', ':', '/', '?', '#', '%', '%zz', '[', ']', '::1', 'é', '😀',

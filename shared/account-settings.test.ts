@@ -402,3 +402,22 @@ describe('accountSettingsSchema (IPC)', () => {
     }
   });
 });
+
+describe('validateAccountSettings: keypad tone method (dtmfMethod)', () => {
+  it('keeps SIP INFO, and leaves the default (RFC 4733) out of the settings', () => {
+    expect(accepted(validInput({ dtmfMethod: 'info' })).value.dtmfMethod).toBe('info');
+    expect(accepted(validInput({ dtmfMethod: 'rfc4733' })).value).not.toHaveProperty('dtmfMethod');
+    // Settings saved before the field existed.
+    expect(accepted(validInput({})).value).not.toHaveProperty('dtmfMethod');
+  });
+
+  it('refuses an unknown method with a readable message', () => {
+    expect(errorCodes(validInput({ dtmfMethod: 'inband' }))).toEqual([['dtmfMethod', 'dtmf-method-invalid']]);
+    expect(errorCodes(validInput({ dtmfMethod: 4733 }))).toEqual([['dtmfMethod', 'dtmf-method-invalid']]);
+  });
+
+  it('crosses IPC unchanged', () => {
+    const parsed = accountSettingsSchema.safeParse({ ...validInput({}), password: '', dtmfMethod: 'info' });
+    expect(parsed.success && parsed.data.dtmfMethod).toBe('info');
+  });
+});

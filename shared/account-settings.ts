@@ -29,7 +29,15 @@ export interface AccountSettings {
    * at least one turn:/turns: server. Absent means 'all'.
    */
   iceTransportPolicy?: 'all' | 'relay';
+  /**
+   * How keypad tones are sent during a call: 'rfc4733' in the audio (telephone-event), or
+   * 'info' as SIP INFO application/dtmf-relay, for PBXs that only take those. Absent: 'rfc4733'.
+   */
+  dtmfMethod?: DtmfMethod;
 }
+
+export const DTMF_METHODS = ['rfc4733', 'info'] as const;
+export type DtmfMethod = (typeof DTMF_METHODS)[number];
 
 export type AccountIssueCode =
   | 'form-invalid'
@@ -57,7 +65,8 @@ export type AccountIssueCode =
   | 'ice-server-url-invalid'
   | 'ice-server-credentials-missing'
   | 'ice-relay-invalid'
-  | 'ice-relay-needs-turn';
+  | 'ice-relay-needs-turn'
+  | 'dtmf-method-invalid';
 
 export interface FieldIssue {
   field: keyof AccountSettings | 'form';
@@ -132,10 +141,12 @@ export function validateAccountSettings(input: unknown, options: AccountValidati
   const displayName = checkDisplayName(raw.displayName, errors);
   const iceServers = checkIceServers(raw.iceServers, errors);
   const iceTransportPolicy = checkIceTransportPolicy(raw.iceTransportPolicy, iceServers, errors);
+  const dtmfMethod = checkDtmfMethod(raw.dtmfMethod, errors);
 
   if (errors.length > 0) return { ok: false, errors };
   const value: AccountSettings = { serverUrl, sipUri, username, password, iceServers };
   if (iceTransportPolicy === 'relay') value.iceTransportPolicy = 'relay';
+  if (dtmfMethod === 'info') value.dtmfMethod = 'info';
   if (authorizationUser !== '') value.authorizationUser = authorizationUser;
   if (displayName !== '') value.displayName = displayName;
   return { ok: true, value, warnings };
@@ -161,6 +172,8 @@ const accountSettingsShape = z.object({
   displayName: z.string().max(ACCOUNT_LIMITS.displayName + 64).optional(),
   iceServers: z.array(iceServerShape).max(ACCOUNT_LIMITS.iceServers).default([]),
   iceTransportPolicy: z.enum(['all', 'relay']).optional(),
+  // Loose here so that validateAccountSettings reports a wrong value with its readable message.
+  dtmfMethod: z.string().max(16).optional(),
 });
 
 /**
@@ -313,6 +326,15 @@ function checkIceTransportPolicy(value: unknown, servers: IceServerSettings[], e
   return 'relay';
 }
 
+function checkDtmfMethod(value: unknown, errors: FieldIssue[]): DtmfMethod {
+  if (value === undefined || value === null || value === '') return 'rfc4733';
+  if (!(DTMF_METHODS as readonly unknown[]).includes(value)) {
+    errors.push(issue('dtmfMethod', 'dtmf-method-invalid'));
+    return 'rfc4733';
+  }
+  return value as DtmfMethod;
+}
+
 function checkIceServer(entry: unknown, position: number, errors: FieldIssue[]): IceServerSettings | null {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
     errors.push(iceIssue('ice-server-invalid', position));
@@ -404,6 +426,7 @@ const MESSAGES: Record<AccountIssueCode, string> = {
   'ice-server-credentials-missing': 'A TURN server needs a user name and a credential: fill in both, or use a stun: URL instead.',
   'ice-relay-invalid': 'The relay setting could not be read: choose it again and save.',
   'ice-relay-needs-turn': 'Relay only needs a TURN server: add a turn: URL with its user name and credential, or turn relay only off.',
+  'dtmf-method-invalid': 'The keypad tone method could not be read: choose "In the audio (RFC 4733)" or "SIP INFO" and save.',
 };
 
 function issue(field: FieldIssue['field'], code: AccountIssueCode): FieldIssue {

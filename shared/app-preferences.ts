@@ -5,6 +5,7 @@
 // unreadable or outdated entry falls back to its default instead of discarding the others.
 
 import { z } from 'zod';
+import { defaultDevicePreferences, devicePreferencesSchema, readStoredDevicePreferences, type DevicePreferences } from './device-preferences';
 
 export const AUTO_ANSWER_MODES = ['off', 'always', 'when-requested'] as const;
 export type AutoAnswerMode = (typeof AUTO_ANSWER_MODES)[number];
@@ -63,6 +64,8 @@ export interface AppPreferences {
   ringtoneMuted: boolean;
   /** The user agreed that the installed app opens sip:, tel: and callto: links (registered with the OS). */
   handleCallLinks: boolean;
+  /** Microphone, speaker, camera, ringing outputs and voice processing (device-preferences.ts). */
+  devices: DevicePreferences;
 }
 
 export const DEFAULT_APP_PREFERENCES: Readonly<AppPreferences> = Object.freeze({
@@ -81,10 +84,11 @@ export const DEFAULT_APP_PREFERENCES: Readonly<AppPreferences> = Object.freeze({
   ringtoneVolume: 80,
   ringtoneMuted: false,
   handleCallLinks: false,
+  devices: Object.freeze(defaultDevicePreferences()) as DevicePreferences,
 });
 
 export function defaultAppPreferences(): AppPreferences {
-  return { ...DEFAULT_APP_PREFERENCES, shortcuts: { ...DEFAULT_APP_PREFERENCES.shortcuts } };
+  return { ...DEFAULT_APP_PREFERENCES, shortcuts: { ...DEFAULT_APP_PREFERENCES.shortcuts }, devices: defaultDevicePreferences() };
 }
 
 // Electron's accelerator grammar (https://www.electronjs.org/docs/latest/api/accelerator),
@@ -159,6 +163,7 @@ export const appPreferencesSchema = z.strictObject({
   ringtoneVolume: ringtoneVolumeSchema,
   ringtoneMuted: z.boolean(),
   handleCallLinks: z.boolean(),
+  devices: devicePreferencesSchema,
 });
 
 /**
@@ -183,6 +188,7 @@ export function readStoredPreferences(stored: unknown): AppPreferences {
   preferences.ringtoneVolume = pick(ringtoneVolumeSchema, record.ringtoneVolume, preferences.ringtoneVolume);
   preferences.ringtoneMuted = pick(z.boolean(), record.ringtoneMuted, preferences.ringtoneMuted);
   preferences.handleCallLinks = pick(z.boolean(), record.handleCallLinks, preferences.handleCallLinks);
+  preferences.devices = readStoredDevicePreferences(record.devices);
   const shortcuts = typeof record.shortcuts === 'object' && record.shortcuts !== null ? (record.shortcuts as Record<string, unknown>) : {};
   const merged = { ...preferences.shortcuts };
   for (const action of SHORTCUT_ACTIONS) merged[action] = pick(acceleratorSchema, shortcuts[action], merged[action]);

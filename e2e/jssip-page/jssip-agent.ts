@@ -35,7 +35,10 @@ export interface JsSipEvent {
     | 'referNotify'
     | 'referReceived'
     | 'replaces'
-    | 'earlyMedia';
+    | 'earlyMedia'
+    | 'newInfo'
+    | 'newDTMF'
+    | 'infoAnswered';
   at: number;
   session?: number;
   /** SIP status code: of the response (progress, failed, refer request) or of a NOTIFY's sipfrag. */
@@ -49,6 +52,12 @@ export interface JsSipEvent {
   direction?: string;
   /** For referReceived: the Refer-To URI. */
   target?: string;
+  /** For newInfo: the INFO's Content-Type and body as JsSIP received them. */
+  contentType?: string;
+  body?: string;
+  /** For newDTMF: the tone and duration JsSIP read from an INFO application/dtmf-relay. */
+  tone?: string;
+  duration?: number;
 }
 
 export interface JsSipStats {
@@ -78,6 +87,8 @@ export interface JsSipAgent {
   /** Ends the current call: CANCEL, reject (with `status`, default 486/603 by JsSIP) or BYE. */
   hangup(options?: { status?: number }): void;
   hold(): boolean;
+  /** Sends an INFO in the current call; its answer is recorded as an `infoAnswered` event. */
+  sendInfo(contentType: string, body: string): void;
   unhold(): boolean;
   /**
    * Sends REFER to `target` (a SIP URI, or a user name at the agent's domain) on the current call,
@@ -177,6 +188,20 @@ function watch(session: RTCSession, originator: string, remoteName: string | und
   on('ended', (event) => record({ type: 'ended', session: index, cause: event.cause, originator: event.originator }));
   on('failed', (event) => record({ type: 'failed', session: index, cause: event.cause, originator: event.originator, status: statusOf(event.message) }));
   on('hold', (event) => record({ type: 'hold', session: index, originator: event.originator }));
+  // JsSIP takes an INFO application/dtmf-relay as a tone of its own (and answers it 200).
+  on('newDTMF', (event) => {
+    if (event.originator === 'remote') record({ type: 'newDTMF', session: index, tone: event.dtmf?.tone, duration: event.dtmf?.duration });
+  });
+  on('newInfo', (event) => {
+    const info = event.info;
+    if (event.originator === 'remote') {
+      // JsSIP answers an incoming INFO 200 by itself.
+      record({ type: 'newInfo', session: index, originator: 'remote', contentType: info?.contentType, body: info?.body });
+      return;
+    }
+    info?.on?.('succeeded', (answer) => record({ type: 'infoAnswered', session: index, status: statusOf(answer.response) }));
+    info?.on?.('failed', (answer) => record({ type: 'infoAnswered', session: index, status: statusOf(answer.response) }));
+  });
   on('unhold', (event) => record({ type: 'unhold', session: index, originator: event.originator }));
   on('refer', (event) => {
     record({ type: 'referReceived', session: index, target: String(event.request?.getHeader?.('Refer-To') ?? '') });
@@ -200,6 +225,8 @@ interface LooseEvent {
   response?: unknown;
   message?: unknown;
   request?: { getHeader?(name: string): string | undefined };
+  dtmf?: { tone?: string; duration?: number };
+  info?: { contentType?: string; body?: string; on?(name: string, listener: (event: LooseEvent) => void): void };
   reject?(options: { status_code: number }): void;
   /** REFER: a new call with these options; Replaces: the new call, with no options. */
   accept?(initCallback: () => void, options?: { mediaConstraints: MediaStreamConstraints; pcConfig: RTCConfiguration }): void;
@@ -337,6 +364,9 @@ const agent: JsSipAgent = {
   },
   hangup(options = {}) {
     currentSession().terminate(options.status ? { status_code: options.status } : {});
+  },
+  sendInfo(contentType, body) {
+    currentSession().sendInfo(contentType, body);
   },
   hold() {
     return currentSession().hold();

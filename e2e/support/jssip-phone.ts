@@ -35,6 +35,8 @@ export interface JsSipPhone {
    * `target` is a user name at the test domain or a SIP URI; `replacesSession` makes it attended.
    */
   refer(target: string, options?: { session?: number; replacesSession?: number }): Promise<void>;
+  /** An INFO in the current call; its answer comes as an `infoAnswered` event. */
+  sendInfo(contentType: string, body: string): Promise<void>;
   events(): Promise<JsSipEvent[]>;
   /** Waits for the first event of `type` matching `match` (every given field equal), and returns it. */
   waitForEvent(type: JsSipEvent['type'], match?: Partial<JsSipEvent>, timeoutMs?: number): Promise<JsSipEvent>;
@@ -96,6 +98,7 @@ export async function openJsSipPhone(browser: Browser, options: { user?: string;
       if (!(await agentCall<[], boolean>(page, 'unhold'))) throw new Error('JsSIP refused to resume the call');
     },
     refer: (target, referOptions = {}) => agentCall(page, 'refer', target, referOptions),
+    sendInfo: (contentType, body) => agentCall(page, 'sendInfo', contentType, body),
     events,
     async waitForEvent(type, match = {}, timeoutMs = 10_000) {
       let found: JsSipEvent | undefined;

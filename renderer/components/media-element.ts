@@ -54,3 +54,24 @@ export function useMediaSource(
     attached = null;
   });
 }
+
+type SinkElement = HTMLMediaElement & { setSinkId?: (id: string) => Promise<void>; sinkId?: string };
+
+/**
+ * Sends the element's sound to the output `sinkId()` (undefined: the default), following its
+ * changes. An output that cannot be used (unplugged meanwhile) leaves the sound on the default.
+ * Where setSinkId does not exist (Safari, older Firefox) the sound stays on the default output.
+ */
+export function useSinkId(element: Readonly<Ref<HTMLMediaElement | null>>, sinkId: () => string | undefined): void {
+  watch(
+    [element, sinkId],
+    ([current, id]) => {
+      const target = current as SinkElement | null;
+      if (!target?.setSinkId) return;
+      const wanted = id ?? '';
+      if (target.sinkId === wanted) return;
+      void target.setSinkId(wanted).catch(() => target.setSinkId?.('').catch(() => undefined));
+    },
+    { immediate: true, flush: 'post' },
+  );
+}

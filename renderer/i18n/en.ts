@@ -23,6 +23,11 @@ export const en = {
   'account.iceServers': 'ICE servers',
   'account.iceServers.hint': 'One URL per line, for example stun:stun.example.com:3478',
   'account.relayOnly': 'Relay media through the TURN server only',
+  'account.dtmfMethod': 'Keypad tones (DTMF)',
+  'account.dtmfMethod.rfc4733': 'In the audio (RFC 4733)',
+  'account.dtmfMethod.info': 'SIP INFO messages',
+  'account.dtmfMethod.hint': 'Keep “In the audio” unless your phone system only understands tones sent as SIP INFO.',
+  'field.dtmf-method-invalid': 'The keypad tone method could not be read: choose it again and save.',
   'account.relayOnly.hint': 'Hides your network addresses from the other side; needs a turn: server above.',
   'account.connect': 'Connect',
   'account.disconnect': 'Disconnect',
@@ -403,6 +408,23 @@ export const en = {
 
   'notify.incoming': 'Incoming call',
   'notify.missed': 'Missed call',
+  // Audio and video devices (renderer/devices, DevicePreferences.vue).
+  'devices.heading': 'Audio and video devices',
+  'devices.microphone': 'Microphone',
+  'devices.speaker': 'Speaker (calls)',
+  'devices.camera': 'Camera',
+  'devices.default': 'System default',
+  'devices.unnamed': 'Device {n}',
+  'devices.processing': 'Microphone processing',
+  'devices.echoCancellation': 'Echo cancellation',
+  'devices.noiseSuppression': 'Noise suppression',
+  'devices.autoGainControl': 'Automatic gain control',
+  'devices.noOutputChoice': 'This browser always plays sound on the default output.',
+  'devices.lost.microphone': 'The microphone “{device}” is no longer available: the default microphone is used instead.',
+  'devices.lost.speaker': 'The speaker “{device}” is no longer available: sound now plays on the default output.',
+  'devices.lost.camera': 'The camera “{device}” is no longer available: the default camera is used instead.',
+  'devices.lost.fix': 'Plug the device back in, or choose another one in Settings › Audio and video devices.',
+  'call.dtmfReceived': 'Keypad tones received: {tones}',
 } as const satisfies Record<CodeMessageKey, string> & Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -114,6 +114,7 @@ export const ACCOUNT_ISSUE_CODES = keysOf<AccountIssueCode>({
   'ice-server-credentials-missing': true,
   'ice-relay-invalid': true,
   'ice-relay-needs-turn': true,
+  'dtmf-method-invalid': true,
 });
 
 /** Keys every catalogue must hold, derived from the code unions above. */

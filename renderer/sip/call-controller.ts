@@ -11,6 +11,9 @@ import { cancelMeansAnsweredElsewhere, outcomeOfFailureResponse } from './call-o
 import { CallVideo } from './call-video';
 import { ReinviteRejected, reinviteError } from './reinvite-errors';
 import { microphoneError } from './media-errors';
+import { switchMicrophone } from './microphone-switch';
+import type { DtmfMethod } from '../../shared/account-settings';
+import { sendDtmfByInfo, toneOfInfo } from './dtmf-info';
 import type { PhoneEventMap, SnapshotEvent } from './phone-events';
 import { reinviteGlareDelayMs } from './reinvite-glare';
 import { remoteHoldFromOffer } from './remote-hold';
@@ -107,6 +110,12 @@ export class CallController {
             giveUp: () => this.mediaLost(),
           });
         }
+      },
+      // Keypad tones the far end sends as INFO (dtmf-relay) are shown; any INFO gets its 200, as before.
+      onInfo: (info) => {
+        const tone = toneOfInfo(info.request.getHeader('Content-Type'), info.request.body ?? '');
+        void info.accept().catch(() => undefined);
+        if (tone) this.emit('onDtmfReceived', this.current, tone);
       },
       onBye: (bye) => {
         this.outcome ??= { reason: 'hung-up-remotely' };
@@ -414,13 +423,33 @@ export class CallController {
     return connection.getStats();
   }
 
-  async sendDtmf(tones: string): Promise<void> {
+  /**
+   * Sends another microphone (or the same with other processing) in place of the current one,
+   * without renegotiation (microphone-switch.ts). Null when the call has no microphone yet (it
+   * opens with the new choice anyway) or is over; else whether the default had to be taken.
+   */
+  switchMicrophone(audio: MediaTrackConstraints, releaseFirst = false): Promise<{ fellBack: boolean } | null> {
+    return this.oneAtATime(async () => {
+      const sdh = this.sdh();
+      const connection = sdh?.peerConnection;
+      const local = sdh?.localMediaStream;
+      if (this.ended || !connection || !local || local.getAudioTracks().length === 0) return null;
+      const switched = await switchMicrophone(connection, local, audio, () => !this.ended && connection.connectionState !== 'closed', { releaseFirst });
+      if (switched) this.applyMute();
+      return switched && { fellBack: switched.fellBack };
+    });
+  }
+
+  /** `method`: the account's (RFC 4733 in the audio, or SIP INFO for PBXs that take only that). */
+  async sendDtmf(tones: string, method: DtmfMethod = 'rfc4733'): Promise<void> {
     const error: PhoneError = {
       code: 'dtmf-failed',
       message: 'The keypad tones could not be sent. Check that the call is connected and not on hold, then try again.',
     };
     const sdh = this.sdh();
-    if (!DTMF_PATTERN.test(tones) || !sdh || this.session.state !== SessionState.Established || !sdh.sendDtmf(tones)) {
+    const ready = DTMF_PATTERN.test(tones) && sdh !== undefined && this.session.state === SessionState.Established;
+    const sent = ready && (method === 'info' ? await sendDtmfByInfo(this.session, tones).then(() => true, () => false) : sdh.sendDtmf(tones));
+    if (!sent) {
       this.emit('onActionFailed', this.current, error);
       throw new Error(error.message);
     }

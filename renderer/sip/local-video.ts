@@ -2,6 +2,8 @@
 // Only the video sender is touched: the microphone's sender is never replaced, so starting or
 // stopping a camera or a share cannot interrupt the audio.
 
+import { cameraConstraints, isMissingDeviceError } from '../devices/capture-constraints';
+import { captureInUse } from './capture-in-use';
 import type { SoftphoneSessionDescriptionHandler } from './softphone-sdh';
 
 export function videoTransceiver(pc: RTCPeerConnection): RTCRtpTransceiver | undefined {
@@ -53,8 +55,13 @@ export async function preferSharpness(sdh: SoftphoneSessionDescriptionHandler, t
   await sender.setParameters(parameters).catch(() => undefined);
 }
 
+/** The chosen camera (capture-in-use.ts), or the default one if it is gone. */
 export async function openCamera(): Promise<MediaStreamTrack> {
-  const stream = await navigator.mediaDevices.getUserMedia({ video: true });
+  const video = cameraConstraints(captureInUse());
+  const stream = await navigator.mediaDevices.getUserMedia({ video }).catch((error: unknown) => {
+    if (video === true || !isMissingDeviceError(error)) throw error;
+    return navigator.mediaDevices.getUserMedia({ video: true });
+  });
   const track = stream.getVideoTracks()[0];
   if (!track) throw Object.assign(new Error('No camera track'), { name: 'NotFoundError' });
   return track;

@@ -3,6 +3,7 @@
 // here returns live SIP.js objects.
 
 import type { AccountSettings } from '../../shared/account-settings';
+import type { CaptureDevices } from '../devices/capture-constraints';
 import type { CallSession, CallSessionInit } from '../../shared/call-session';
 import type { RegistrationSnapshot } from '../../shared/phone-status';
 import type { CallTimelineJSON } from './call-timeline';
@@ -50,6 +51,12 @@ export interface PhoneApi {
   acceptTransfers(accept: boolean): void;
   /** Simultaneous calls allowed (1-8); an INVITE beyond them gets 486 Busy Here and never rings. */
   setCallLimit(limit: number): void;
+  /**
+   * The microphone, camera and voice processing to capture with (resolved to today's ids). The
+   * next capture uses them; a live call whose microphone changes is switched at once, without
+   * renegotiation. `fellBack`: a chosen device could not be opened and the default was taken.
+   */
+  setCaptureDevices(capture: CaptureDevices): Promise<{ fellBack: boolean }>;
   /** Refuse an incoming call with 486 Busy Here (do-not-disturb). */
   rejectBusy(callId: string): Promise<void>;
   /** Stop ringing locally without sending anything. */

@@ -43,6 +43,8 @@ export interface PhoneEventMap {
   onConferenceStarted: (members: CallSession[]) => void;
   /** The conference is over: ended by the user, split into separate calls, or down to one party. */
   onConferenceEnded: (members: CallSession[], how: ConferenceEnd) => void;
+  /** The far end sent a keypad tone as SIP INFO (application/dtmf-relay). */
+  onDtmfReceived: (session: CallSession, tone: string) => void;
   /** A remote media stream appeared or changed for a call (attach it to <audio>/<video>). */
   onRemoteMedia: (session: CallSession, stream: MediaStream) => void;
   /** The call's timeline gained marks (batched); the last one follows the call's end. */

@@ -33,6 +33,8 @@ import { answerMalformedRequests } from './request-guard';
 import { SoftphoneSessionDescriptionHandler, softphoneSdhFactory } from './softphone-sdh';
 import { tapTransport } from './sip-wire-tap';
 import { WarmConnections } from './warm-up';
+import { microphoneChanged, microphoneConstraints, type CaptureDevices } from '../devices/capture-constraints';
+import { setCaptureInUse } from './capture-in-use';
 import { TransferHandler } from './transfer';
 import { OutgoingTransfers, TransferError, type TransferringCall } from './outgoing-transfer';
 import type { OutgoingTransfer } from './outgoing-transfer-state';
@@ -535,6 +537,15 @@ class SipPhone implements PhoneApi {
     return this.controller(callId).decline();
   }
 
+  async setCaptureDevices(capture: CaptureDevices): Promise<{ fellBack: boolean }> {
+    const before = setCaptureInUse(capture);
+    if (!microphoneChanged(before, capture)) return { fellBack: false };
+    const audio = microphoneConstraints(capture);
+    const releaseFirst = JSON.stringify(before.processing) !== JSON.stringify(capture.processing);
+    const results = await Promise.all([...this.calls.values()].map((controller) => controller.switchMicrophone(audio, releaseFirst).catch(() => null)));
+    return { fellBack: results.some((result) => result?.fellBack === true) };
+  }
+
   setCallLimit(limit: number): void {
     this.callLimit = clampCallLimit(limit);
   }
@@ -700,7 +711,7 @@ class SipPhone implements PhoneApi {
   }
 
   sendDtmf(callId: string, tones: string): Promise<void> {
-    return this.controller(callId).sendDtmf(tones);
+    return this.controller(callId).sendDtmf(tones, this.line?.account.dtmfMethod ?? 'rfc4733');
   }
 
   enableCamera(callId: string): Promise<void> {

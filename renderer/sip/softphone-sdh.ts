@@ -12,7 +12,8 @@
 // 4. Media directions are chosen per m-line (see media-directions.ts), so a camera can be off
 //    on one side and on at the other, and hold stops media both ways.
 // 5. A video call whose camera cannot be opened goes on as an audio call, with the reason.
-// 6. A refused re-INVITE (491 glare, 488, ...) rolls the offer back. SIP.js calls
+// 6. The microphone and camera are the ones chosen in the settings (capture-in-use.ts).
+// 7. A refused re-INVITE (491 glare, 488, ...) rolls the offer back. SIP.js calls
 //    `rollbackDescription` for that, but its web handler does not implement it, which leaves
 //    the connection stuck in have-local-offer: every later hold or camera change then fails.
 // Everything else is SIP.js's.
@@ -29,6 +30,8 @@ import type { BodyAndContentType } from 'sip.js';
 import type { PhoneError } from '../../shared/phone-status';
 import { awaitedCandidateKind, candidateSatisfies, gatheringDecision, type CandidateKind, type GatheringReason } from './ice-readiness';
 import { attachToWaitingSenders, prepareSendTransceivers } from './late-media';
+import { captureConstraints, isMissingDeviceError, withDefaultDevices } from '../devices/capture-constraints';
+import { captureInUse } from './capture-in-use';
 import { cameraError } from './media-errors';
 import { answerDirection, mediaSections, offerDirection } from './media-directions';
 import { pooledConfiguration, type WarmConnection, type WarmConnections } from './warm-up';
@@ -265,16 +268,19 @@ function stopTracks(stream: MediaStream | undefined): void {
 }
 
 /**
- * getUserMedia for the constraints SIP.js asks; when video was asked and the camera fails
- * (none, refused, busy), the call goes on with the microphone alone and says why.
+ * getUserMedia for what SIP.js asks (audio, and video or not), with the devices and voice
+ * processing the user chose (capture-in-use.ts): the one place a call's capture is opened. A
+ * chosen device that is gone meanwhile gives way to the default; when video was asked and the
+ * camera fails (none, refused, busy), the call goes on with the microphone alone and says why.
  */
 const cameraTolerantMediaStreamFactory: MediaStreamFactory = async (constraints, sdh) => {
+  const wanted = captureConstraints(captureInUse(), Boolean(constraints.video));
   try {
-    return await navigator.mediaDevices.getUserMedia(constraints);
+    return await openPreferringChosen(wanted);
   } catch (error) {
-    const reason = constraints.video ? cameraError(error) : null;
+    const reason = wanted.video ? cameraError(error) : null;
     if (!reason) throw error;
-    const audioOnly = await navigator.mediaDevices.getUserMedia({ audio: constraints.audio ?? true });
+    const audioOnly = await openPreferringChosen({ audio: wanted.audio, video: false });
     if (sdh instanceof SoftphoneSessionDescriptionHandler) {
       sdh.sendVideo = false;
       sdh.onMediaWarning?.(reason);
@@ -282,6 +288,16 @@ const cameraTolerantMediaStreamFactory: MediaStreamFactory = async (constraints,
     return audioOnly;
   }
 };
+
+async function openPreferringChosen(constraints: MediaStreamConstraints): Promise<MediaStream> {
+  try {
+    return await navigator.mediaDevices.getUserMedia(constraints);
+  } catch (error) {
+    const fallback = withDefaultDevices(constraints);
+    if (!isMissingDeviceError(error) || JSON.stringify(fallback) === JSON.stringify(constraints)) throw error;
+    return navigator.mediaDevices.getUserMedia(fallback);
+  }
+}
 
 export function softphoneSdhFactory(configuration: RTCConfiguration, warm: WarmConnections): SessionDescriptionHandlerFactory {
   const awaited = awaitedCandidateKind(configuration.iceServers ?? []);
