@@ -53,6 +53,18 @@ export function audioContextFor(sinkId: string): AudioContext | null {
   }
 }
 
+/**
+ * Closes the context of a non-default output once nothing plays on it: an idle context keeps its
+ * output open and its audio thread running all day for a ring that comes now and then.
+ */
+export function releaseIdleOutput(idle: AudioContext): void {
+  for (const [sinkId, made] of outputContexts) {
+    if (made !== idle) continue;
+    outputContexts.delete(sinkId);
+    void made.close().catch(() => undefined);
+  }
+}
+
 /** Closes the contexts of outputs no longer chosen: an idle context still holds its output open. */
 export function releaseOutputsExcept(keep: readonly string[]): void {
   for (const [sinkId, made] of outputContexts) {

@@ -10,7 +10,9 @@ class Node {
   onended: (() => void) | null = null;
   readonly gain = { value: 0, setValueAtTime() {}, linearRampToValueAtTime() {}, setTargetAtTime() {}, cancelScheduledValues() {} };
   readonly frequency = { value: 0 };
-  constructor(readonly context: OutputContext) {}
+  constructor(readonly context: OutputContext) {
+    context.nodes.push(this);
+  }
   connect() {}
   disconnect() {}
   start() {
@@ -30,6 +32,7 @@ class OutputContext {
   destination = {};
   closed = false;
   readonly playing = new Set<Node>();
+  readonly nodes: Node[] = [];
   constructor(options?: { sinkId?: string }) {
     this.sinkId = options?.sinkId ?? '';
     made.push(this);
@@ -51,6 +54,8 @@ class OutputContext {
 beforeAll(() => vi.stubGlobal('AudioContext', OutputContext));
 afterAll(() => vi.unstubAllGlobals());
 
+/** The audio clock reached the scheduled stops: every stopped source of `context` says it ended. */
+const fireEnded = (context: OutputContext) => context.nodes.filter((node) => node.stopAt !== undefined).forEach((node) => node.onended?.());
 const sounding = () => made.filter((context) => !context.closed && context.playing.size > 0).map((context) => context.sinkId);
 
 describe('playOn', () => {
@@ -76,5 +81,25 @@ describe('playOn', () => {
     expect(made.filter((context) => context.sinkId !== '').every((context) => context.closed)).toBe(true);
     playOn('ring', TONES.ringtone);
     expect(sounding()).toEqual(['']);
+  });
+});
+
+describe('idle outputs', () => {
+  it('closes the context of a chosen output once its last tone ended, never the default one', async () => {
+    setSoundOutputs({ ring: ['', 'speakers-2'], call: ['speakers-2'] });
+    const ring = playOn('ring', TONES.ringtone)!;
+    const ringback = playOn('call', TONES.ringback)!;
+    const own = made.find((context) => context.sinkId === 'speakers-2' && !context.closed)!;
+    ring.stop();
+    fireEnded(own);
+    await Promise.resolve();
+    expect(own.closed).toBe(false);
+    ringback.stop();
+    fireEnded(own);
+    fireEnded(made.find((context) => context.sinkId === '' && !context.closed)!);
+    await ring.ended;
+    await ringback.ended;
+    expect(own.closed).toBe(true);
+    expect(made.filter((context) => context.sinkId === '').every((context) => !context.closed)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
 // output in the same task, so the ring ends everywhere at once.
 
 import type { SoundOutputs } from '../devices/sound-outputs';
-import { audioContextFor, releaseOutputsExcept } from './audio-output';
+import { audioContextFor, releaseIdleOutput, releaseOutputsExcept } from './audio-output';
 import { playTone, type PlayingTone, type PlayOptions } from './tone-player';
 import type { ToneSpec } from './tones';
 
@@ -12,6 +12,8 @@ export type SoundRole = keyof SoundOutputs;
 
 let outputs: SoundOutputs = { ring: [''], call: [''] };
 const changeListeners = new Set<() => void>();
+/** Tones not yet ended, per context: a context of its own output is closed when it falls idle. */
+const playing = new Map<AudioContext, number>();
 
 export function currentSoundOutputs(): SoundOutputs {
   return outputs;
@@ -35,7 +37,17 @@ export function onSoundOutputsChange(listener: () => void): () => void {
 export function playOn(role: SoundRole, spec: ToneSpec, options: PlayOptions = {}): PlayingTone | null {
   const contexts = [...new Set(outputs[role].map(audioContextFor))].filter((context): context is AudioContext => context !== null);
   if (contexts.length === 0) return null;
-  const tones = contexts.map((context) => playTone(context, spec, options));
+  const tones = contexts.map((context) => {
+    const tone = playTone(context, spec, options);
+    playing.set(context, (playing.get(context) ?? 0) + 1);
+    void tone.ended.then(() => {
+      const left = (playing.get(context) ?? 1) - 1;
+      if (left > 0) return void playing.set(context, left);
+      playing.delete(context);
+      releaseIdleOutput(context);
+    });
+    return tone;
+  });
   if (tones.length === 1) return tones[0]!;
   return {
     ended: Promise.all(tones.map((tone) => tone.ended)).then(() => undefined),

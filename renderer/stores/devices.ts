@@ -7,6 +7,7 @@ import { defineStore } from 'pinia';
 import { computed, shallowRef, watch } from 'vue';
 import type { DevicePreferences } from '../../shared/device-preferences';
 import { appContext } from '../app-context';
+import { canChooseSoundOutput as canChooseSoundOutputs } from '../audio/audio-output';
 import type { CaptureDevices } from '../devices/capture-constraints';
 import { labelsKnown, resolveDevice, vanishedDevice, type DeviceKind, type KnownDevice, type ResolvedDevice } from '../devices/device-choice';
 import { resolveRinger, soundOutputs } from '../devices/sound-outputs';
@@ -31,7 +32,7 @@ export const useDevicesStore = defineStore('devices', () => {
   /** The ringing device: the speaker's unless another was chosen. */
   const ringer = computed(() => resolveRinger(chosen.value.ringer, known.value, speaker.value));
   /** Whether the phone's own sounds (Web Audio) can go to a chosen output: AudioContext.setSinkId. */
-  const canChooseSoundOutput = typeof AudioContext !== 'undefined' && 'setSinkId' in AudioContext.prototype;
+  const canChooseSoundOutput = canChooseSoundOutputs();
   /** The outputs of the ringtone and of the call sounds (renderer/audio/sound-routing.ts plays on them). */
   const sounds = computed(() =>
     soundOutputs({ ringer: ringer.value, speaker: speaker.value, ringOnSpeakerToo: chosen.value.ringOnSpeakerToo, canChooseOutput: canChooseSoundOutput }),
