@@ -5,6 +5,7 @@ import { allowUnplugging, unplug } from './support/device-unplug';
 import { expectRising } from './support/media-stats';
 import { dial, openPhone, register, showPhone, waitForCallStatus } from './support/phone-page';
 import { isReinvite, recordSip, type SipLog } from './support/sip-frames';
+import { outputId, playingOutputs, recordSoundOutputs } from './support/sound-outputs';
 
 // Chromium's fake devices: "Fake Default Audio Input", "Fake Audio Input 1" and "2", the same
 // for outputs, and one camera. A choice made in Settings must be what the call really sends.
@@ -168,6 +169,56 @@ test('the chosen speaker plays the call, and a mid-call change moves it without 
     await showPhone(alice.page);
     await alice.page.getByRole('button', { name: 'Hold' }).click();
     await expect.poll(() => aliceSip!.sent.filter(isReinvite).length).toBe(1);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the ringtone plays on the ringing device, on the speaker too when asked, silent everywhere after Answer; an unplugged ringing device falls back with a notice', async () => {
+  const browser = await launchChromium();
+  try {
+    const alice = await openPhone(browser, { displayName: 'Alice' });
+    const bob = await openPhone(browser, {
+      displayName: 'Bob',
+      beforeLoad: async (context) => {
+        await recordSoundOutputs(context);
+        await allowUnplugging(context);
+      },
+    });
+    await register(alice);
+    await register(bob);
+
+    // Headset-style: calls on output 2, ring on output 1 only.
+    const panel = await openDeviceSettings(bob.page);
+    await panel.getByLabel('Speaker (calls)').selectOption({ label: 'Fake Audio Output 2' });
+    await panel.getByLabel('Ring on', { exact: true }).selectOption({ label: 'Fake Audio Output 1' });
+    const ringer = await outputId(bob.page, 'Fake Audio Output 1');
+    const speaker = await outputId(bob.page, 'Fake Audio Output 2');
+
+    await dial(alice, bob.user);
+    await expect(bob.page.getByRole('button', { name: 'Answer', exact: true })).toBeVisible();
+    await expect.poll(() => playingOutputs(bob.page)).toEqual([ringer]);
+    await showPhone(alice.page);
+    await alice.page.getByRole('button', { name: 'Hang up' }).click();
+    await expect.poll(() => playingOutputs(bob.page)).toEqual([]);
+
+    // Ringing on the speaker too: two outputs while it rings, none once answered.
+    const again = await openDeviceSettings(bob.page);
+    await again.getByRole('checkbox', { name: 'Also ring on the speaker' }).check();
+    await dial(alice, bob.user);
+    await expect.poll(() => playingOutputs(bob.page)).toEqual([ringer, speaker].sort());
+    await bob.page.getByRole('button', { name: 'Answer', exact: true }).click();
+    await waitForCallStatus(alice.page, 'Established');
+    await expect.poll(() => playingOutputs(bob.page)).toEqual([]);
+    await showPhone(alice.page);
+    await alice.page.getByRole('button', { name: 'Hang up' }).click();
+
+    // The ringing device is unplugged: the user is told, and the next call rings on the default
+    // output (and still on the speaker).
+    await unplug(bob.page, 'Fake Audio Output 1');
+    await expect(bob.page.getByRole('alert').filter({ hasText: 'The ringing device “Fake Audio Output 1” is no longer available' })).toBeVisible();
+    await dial(alice, bob.user);
+    await expect.poll(() => playingOutputs(bob.page)).toEqual(['', speaker].sort());
   } finally {
     await browser.close();
   }

@@ -38,3 +38,29 @@ describe('device preferences', () => {
     expect(appPreferencesSchema.safeParse({ ...preferences, devices: { ...preferences.devices, microphone: { deviceId: '', label: 'x' } } }).success).toBe(false);
   });
 });
+
+describe('ringing device preferences', () => {
+  it('loads a devices entry written before the ringing device existed: same as speaker, ring once', () => {
+    const read = readStoredDevicePreferences({ microphone: null, speaker: { deviceId: 'hs', label: 'Headset' }, camera: null, echoCancellation: false });
+    expect(read.ringer).toBeNull();
+    expect(read.ringOnSpeakerToo).toBe(false);
+    expect(read.speaker).toEqual({ deviceId: 'hs', label: 'Headset' });
+    expect(read.echoCancellation).toBe(false);
+  });
+
+  it('round-trips a ringing device, the system default as ringer, and ringing on the speaker too', () => {
+    for (const ringer of [{ deviceId: 'spk', label: 'Speakers' }, { deviceId: 'default', label: '' }]) {
+      const preferences = defaultAppPreferences();
+      preferences.devices.ringer = ringer;
+      preferences.devices.ringOnSpeakerToo = true;
+      const parsed = appPreferencesSchema.parse(preferences);
+      expect(readStoredPreferences(JSON.parse(JSON.stringify(parsed)))).toEqual(preferences);
+    }
+  });
+
+  it('defaults an unreadable ringer entry', () => {
+    const read = readStoredDevicePreferences({ ringer: { deviceId: 7 }, ringOnSpeakerToo: 'yes' });
+    expect(read.ringer).toBeNull();
+    expect(read.ringOnSpeakerToo).toBe(false);
+  });
+});

@@ -15,6 +15,14 @@ export interface DevicePreferences {
   microphone: DeviceChoice | null;
   speaker: DeviceChoice | null;
   camera: DeviceChoice | null;
+  /**
+   * Where the ringtone plays. null: wherever the speaker is. The system default is remembered
+   * as the pseudo-device 'default', so "ring on the PC speakers, talk on the headset" works
+   * when the headset is the chosen speaker and the speakers are the default.
+   */
+  ringer: DeviceChoice | null;
+  /** Ring on the speaker as well when the ringer is another output (headset + speakers). */
+  ringOnSpeakerToo: boolean;
   echoCancellation: boolean;
   noiseSuppression: boolean;
   autoGainControl: boolean;
@@ -23,7 +31,7 @@ export interface DevicePreferences {
 const MAX_DEVICE_TEXT = 512;
 
 export function defaultDevicePreferences(): DevicePreferences {
-  return { microphone: null, speaker: null, camera: null, echoCancellation: true, noiseSuppression: true, autoGainControl: true };
+  return { microphone: null, speaker: null, camera: null, ringer: null, ringOnSpeakerToo: false, echoCancellation: true, noiseSuppression: true, autoGainControl: true };
 }
 
 const choiceSchema = z.strictObject({ deviceId: z.string().min(1).max(MAX_DEVICE_TEXT), label: z.string().max(MAX_DEVICE_TEXT) });
@@ -33,6 +41,8 @@ export const devicePreferencesSchema = z.strictObject({
   microphone: nullableChoice,
   speaker: nullableChoice,
   camera: nullableChoice,
+  ringer: nullableChoice,
+  ringOnSpeakerToo: z.boolean(),
   echoCancellation: z.boolean(),
   noiseSuppression: z.boolean(),
   autoGainControl: z.boolean(),
@@ -50,6 +60,8 @@ export function readStoredDevicePreferences(stored: unknown): DevicePreferences 
   preferences.microphone = pick(nullableChoice, record.microphone, null);
   preferences.speaker = pick(nullableChoice, record.speaker, null);
   preferences.camera = pick(nullableChoice, record.camera, null);
+  preferences.ringer = pick(nullableChoice, record.ringer, null);
+  preferences.ringOnSpeakerToo = pick(z.boolean(), record.ringOnSpeakerToo, false);
   preferences.echoCancellation = pick(z.boolean(), record.echoCancellation, true);
   preferences.noiseSuppression = pick(z.boolean(), record.noiseSuppression, true);
   preferences.autoGainControl = pick(z.boolean(), record.autoGainControl, true);

@@ -8,6 +8,14 @@
 let context: AudioContext | null = null;
 let unavailable = false;
 const runningListeners = new Set<() => void>();
+// One more context per chosen output that is not the default: a context renders to one output
+// only, so ringing on two at once takes two (AudioContext sinkId, Chromium 110+).
+const outputContexts = new Map<string, AudioContext>();
+
+/** Whether sounds can be sent to a chosen output (Chromium and Electron; not Firefox, Safari). */
+export function canChooseSoundOutput(): boolean {
+  return typeof AudioContext !== 'undefined' && 'setSinkId' in AudioContext.prototype;
+}
 
 /** The shared context, made on first use; null where the page has no Web Audio at all. */
 export function audioContext(): AudioContext | null {
@@ -24,10 +32,53 @@ export function audioContext(): AudioContext | null {
   return context;
 }
 
-/** Asks the context to run; the browser refuses (the promise never settles) until a gesture. */
+/**
+ * The context playing on output `sinkId` ('' : the default, the shared context), made on first
+ * use. An output that cannot be opened (unplugged meanwhile) leaves that sound on the default,
+ * as the call audio does (media-element.ts useSinkId).
+ */
+export function audioContextFor(sinkId: string): AudioContext | null {
+  if (sinkId === '' || !canChooseSoundOutput()) return audioContext();
+  const existing = outputContexts.get(sinkId);
+  if (existing) return existing;
+  if (!audioContext()) return null;
+  try {
+    // Given at construction so not a blip of the ring reaches the default output first; an id
+    // that is gone by then makes Chromium render on the default (and fire `error`), or throw.
+    const made = new AudioContext({ sinkId } as AudioContextOptions);
+    outputContexts.set(sinkId, made);
+    return made;
+  } catch {
+    return audioContext();
+  }
+}
+
+/**
+ * Closes the context of a non-default output once nothing plays on it: an idle context keeps its
+ * output open and its audio thread running all day for a ring that comes now and then.
+ */
+export function releaseIdleOutput(idle: AudioContext): void {
+  for (const [sinkId, made] of outputContexts) {
+    if (made !== idle) continue;
+    outputContexts.delete(sinkId);
+    void made.close().catch(() => undefined);
+  }
+}
+
+/** Closes the contexts of outputs no longer chosen: an idle context still holds its output open. */
+export function releaseOutputsExcept(keep: readonly string[]): void {
+  for (const [sinkId, made] of outputContexts) {
+    if (keep.includes(sinkId)) continue;
+    outputContexts.delete(sinkId);
+    void made.close().catch(() => undefined);
+  }
+}
+
+/** Asks the contexts to run; the browser refuses (the promise never settles) until a gesture. */
 export function resumeAudio(): void {
-  const current = audioContext();
-  if (current && current.state === 'suspended') void current.resume().catch(() => undefined);
+  for (const current of [audioContext(), ...outputContexts.values()]) {
+    if (current && current.state === 'suspended') void current.resume().catch(() => undefined);
+  }
 }
 
 /**

@@ -7,5 +7,5 @@ import { TONES } from './tones';
 
 export function playAutoAnswerTone(): void {
   // Without audio output (or autoplay refused) the call is answered all the same.
-  playShortTone(TONES['auto-answer']);
+  playShortTone(TONES['auto-answer'], 'call');
 }

@@ -10,10 +10,11 @@ import { appContext } from '../app-context';
 import { useCallsStore } from '../stores/calls';
 import { useErrorsStore } from '../stores/errors';
 import { usePreferencesStore } from '../stores/preferences';
-import { audioContext, audioRunning, onAudioRunning, unlockAudioOnUserGesture } from './audio-output';
+import { audioRunning, onAudioRunning, unlockAudioOnUserGesture } from './audio-output';
 import { endToneFor, loopingSoundFor, type LoopingSoundPlan } from './sound-plan';
 import { playShortTone, stopShortTone } from './short-tone';
-import { playTone, type PlayingTone } from './tone-player';
+import { onSoundOutputsChange, playOn, type SoundRole } from './sound-routing';
+import type { PlayingTone } from './tone-player';
 import { dtmfTone, TONES } from './tones';
 
 /** How long a resumed context may take to start before the ring counts as blocked. */
@@ -28,9 +29,12 @@ function stopLoop(): void {
   loop = null;
 }
 
+/** The ringtone rings on the ringing device(s); call waiting and ringback belong with the call. */
+function roleOf(sound: LoopingSoundPlan['sound']): SoundRole {
+  return sound === 'ringtone' ? 'ring' : 'call';
+}
+
 function playDtmfFeedback(keys: string): void {
-  const context = audioContext();
-  if (!context) return;
   let delaySeconds = 0;
   for (const key of keys) {
     const spec = dtmfTone(key);
@@ -39,7 +43,7 @@ function playDtmfFeedback(keys: string): void {
       delaySeconds += 0.5;
       continue;
     }
-    playTone(context, spec, { delaySeconds });
+    playOn('call', spec, { delaySeconds });
     delaySeconds += spec.cadence[0]! / 1000 + DTMF_GAP_SECONDS;
   }
 }
@@ -97,7 +101,7 @@ export function startPhoneSounds(pinia: Pinia): () => void {
       }
       const tone = endToneFor(session, outcome);
       // Nothing over a ringing call: its ringtone or beep says more than how the other ended.
-      if (tone && !plan.value) playShortTone(TONES[tone]);
+      if (tone && !plan.value) playShortTone(TONES[tone], 'call');
     }),
   );
 
@@ -128,13 +132,20 @@ export function startPhoneSounds(pinia: Pinia): () => void {
     }
     stopLoop();
     stopShortTone();
-    const context = audioContext();
-    if (!context) return;
-    loop = { plan: next, tone: playTone(context, TONES[next.sound], { volume: next.volume }) };
+    const tone = playOn(roleOf(next.sound), TONES[next.sound], { volume: next.volume });
+    if (!tone) return;
+    loop = { plan: next, tone };
     if (next.sound === 'ringtone' || next.sound === 'call-waiting') void warnIfBlocked();
   }
 
   stops.push(watch(plan, apply, { immediate: true }));
+  // Another output chosen (or one unplugged) while something loops: it moves there at once.
+  stops.push(
+    onSoundOutputsChange(() => {
+      stopLoop();
+      apply(plan.value);
+    }),
+  );
   stops.push(unlockAudioOnUserGesture());
   // Unlocked at last: the notice has served its purpose (what loops starts sounding by itself).
   stops.push(onAudioRunning(() => errors.dismissCode(BLOCKED_CODE)));

@@ -6,5 +6,5 @@ import { playShortTone } from './short-tone';
 import { ringtoneGain, TONES } from './tones';
 
 export function previewRingtone(volumePercent: number): void {
-  playShortTone({ ...TONES.ringtone, repeat: 1 }, ringtoneGain(volumePercent));
+  playShortTone({ ...TONES.ringtone, repeat: 1 }, 'ring', ringtoneGain(volumePercent));
 }

@@ -423,6 +423,11 @@ export const en = {
   'devices.lost.microphone': 'The microphone “{device}” is no longer available: the default microphone is used instead.',
   'devices.lost.speaker': 'The speaker “{device}” is no longer available: sound now plays on the default output.',
   'devices.lost.camera': 'The camera “{device}” is no longer available: the default camera is used instead.',
+  'devices.ringer': 'Ring on',
+  'devices.ringerSameAsSpeaker': 'Same as speaker',
+  'devices.ringOnSpeakerToo': 'Also ring on the speaker',
+  'devices.noRingerChoice': 'This browser always rings on the default output.',
+  'devices.lost.ringer': 'The ringing device “{device}” is no longer available: calls now ring on the default output.',
   'devices.lost.fix': 'Plug the device back in, or choose another one in Settings › Audio and video devices.',
   'call.dtmfReceived': 'Keypad tones received: {tones}',
 } as const satisfies Record<CodeMessageKey, string> & Record<string, string>;

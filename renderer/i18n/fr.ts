@@ -422,6 +422,11 @@ export const fr: Catalogue = {
   'devices.lost.microphone': 'Le microphone « {device} » n’est plus disponible : le microphone par défaut est utilisé à la place.',
   'devices.lost.speaker': 'Le haut-parleur « {device} » n’est plus disponible : le son passe maintenant par la sortie par défaut.',
   'devices.lost.camera': 'La caméra « {device} » n’est plus disponible : la caméra par défaut est utilisée à la place.',
+  'devices.ringer': 'Sonner sur',
+  'devices.ringerSameAsSpeaker': 'Comme le haut-parleur',
+  'devices.ringOnSpeakerToo': 'Sonner aussi sur le haut-parleur',
+  'devices.noRingerChoice': 'Ce navigateur fait toujours sonner la sortie par défaut.',
+  'devices.lost.ringer': 'Le périphérique de sonnerie « {device} » n’est plus disponible : les appels sonnent maintenant sur la sortie par défaut.',
   'devices.lost.fix': 'Rebranchez le périphérique, ou choisissez-en un autre dans Paramètres › Périphériques audio et vidéo.',
   'call.dtmfReceived': 'Tonalités reçues : {tones}',
 };

@@ -7,8 +7,10 @@ import { defineStore } from 'pinia';
 import { computed, shallowRef, watch } from 'vue';
 import type { DevicePreferences } from '../../shared/device-preferences';
 import { appContext } from '../app-context';
+import { canChooseSoundOutput as canChooseSoundOutputs } from '../audio/audio-output';
 import type { CaptureDevices } from '../devices/capture-constraints';
 import { labelsKnown, resolveDevice, vanishedDevice, type DeviceKind, type KnownDevice, type ResolvedDevice } from '../devices/device-choice';
+import { resolveRinger, soundOutputs } from '../devices/sound-outputs';
 import { useErrorsStore } from './errors';
 import { usePreferencesStore } from './preferences';
 
@@ -27,6 +29,14 @@ export const useDevicesStore = defineStore('devices', () => {
   const camera = computed(() => resolveDevice(chosen.value.camera, known.value, 'videoinput'));
   /** Whether the page may send sound to a chosen output (Chromium, Electron; not Firefox before 116, Safari). */
   const canChooseOutput = typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
+  /** The ringing device: the speaker's unless another was chosen. */
+  const ringer = computed(() => resolveRinger(chosen.value.ringer, known.value, speaker.value));
+  /** Whether the phone's own sounds (Web Audio) can go to a chosen output: AudioContext.setSinkId. */
+  const canChooseSoundOutput = canChooseSoundOutputs();
+  /** The outputs of the ringtone and of the call sounds (renderer/audio/sound-routing.ts plays on them). */
+  const sounds = computed(() =>
+    soundOutputs({ ringer: ringer.value, speaker: speaker.value, ringOnSpeakerToo: chosen.value.ringOnSpeakerToo, canChooseOutput: canChooseSoundOutput }),
+  );
 
   async function refresh(): Promise<void> {
     if (!media?.enumerateDevices) return;
@@ -52,8 +62,9 @@ export const useDevicesStore = defineStore('devices', () => {
     return preferences.save({ ...current, devices: { ...current.devices, ...patch } });
   }
 
-  function tellLost(device: ResolvedDevice, kind: DeviceKind): void {
-    const textKey = kind === 'audioinput' ? 'devices.lost.microphone' : kind === 'audiooutput' ? 'devices.lost.speaker' : 'devices.lost.camera';
+  function tellLost(device: ResolvedDevice, kind: DeviceKind | 'ringer'): void {
+    const textKeys = { audioinput: 'devices.lost.microphone', audiooutput: 'devices.lost.speaker', videoinput: 'devices.lost.camera', ringer: 'devices.lost.ringer' } as const;
+    const textKey = textKeys[kind];
     errors.report({ code: DEVICE_LOST_CODE, textKey, fixKey: 'devices.lost.fix', params: { device: device.label || '?' } });
   }
 
@@ -79,19 +90,22 @@ export const useDevicesStore = defineStore('devices', () => {
   // Unplugged (or plugged in): what was in use and is gone is replaced by the default through
   // the watch above (a live call switches without renegotiation); the user is told.
   async function onDeviceChange(): Promise<void> {
-    const inUse: Array<[ResolvedDevice, DeviceKind]> = [
-      [microphone.value, 'audioinput'],
-      [speaker.value, 'audiooutput'],
-      [camera.value, 'videoinput'],
+    // The ringer is named only when it is a device of its own (not "same as speaker").
+    const inUse: Array<[ResolvedDevice, DeviceKind, DeviceKind | 'ringer']> = [
+      [microphone.value, 'audioinput', 'audioinput'],
+      [speaker.value, 'audiooutput', 'audiooutput'],
+      [camera.value, 'videoinput', 'videoinput'],
+      [ringer.value, 'audiooutput', 'ringer'],
     ];
     await refresh();
     const lost = inUse.find(([device, kind]) => vanishedDevice(device, known.value, kind));
-    if (lost) tellLost(lost[0], lost[1]);
+    // The sounds move by themselves: the ringer resolves to the default once it is not listed.
+    if (lost) tellLost(lost[0], lost[2]);
   }
   media?.addEventListener?.('devicechange', () => void onDeviceChange());
   // Labels become visible once a call opened the microphone: list again then.
   phone.on('onCallAccepted', () => void refresh());
   void refresh();
 
-  return { known, microphone, speaker, camera, canChooseOutput, refresh, revealLabels, choose };
+  return { known, microphone, speaker, camera, ringer, sounds, canChooseOutput, canChooseSoundOutput, refresh, revealLabels, choose };
 });
