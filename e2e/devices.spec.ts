@@ -77,6 +77,8 @@ test('the chosen microphone is sent; switched mid-call by replaceTrack (no re-IN
     await bob.page.getByRole('button', { name: 'Answer', exact: true }).click();
     await waitForCallStatus(alice.page, 'Established');
     await expectRising(bob.page, 'audio', 'totalAudioEnergy');
+    // getStats names the sender's source a moment after a replaceTrack (the late microphone's too).
+    await expect.poll(async () => (await sentMicrophone(alice.page))?.statsTrackIsSender, { message: 'getStats sends the sender\'s track' }).toBe(true);
     expect(await sentMicrophone(alice.page)).toMatchObject({ label: 'Fake Audio Input 1', statsTrackIsSender: true, echoCancellation: false, noiseSuppression: true });
 
     // Mid-call: another microphone. The far end keeps hearing us, nothing is renegotiated, and
@@ -84,6 +86,7 @@ test('the chosen microphone is sent; switched mid-call by replaceTrack (no re-IN
     const again = await openDeviceSettings(alice.page);
     await again.getByLabel('Microphone', { exact: true }).selectOption({ label: 'Fake Audio Input 2' });
     await expect.poll(async () => (await sentMicrophone(alice.page))?.label).toBe('Fake Audio Input 2');
+    await expect.poll(async () => (await sentMicrophone(alice.page))?.statsTrackIsSender, { message: 'getStats sends the new track' }).toBe(true);
     expect(await sentMicrophone(alice.page)).toMatchObject({ statsTrackIsSender: true, echoCancellation: false });
     await expectRising(bob.page, 'audio', 'totalAudioEnergy');
     await expectRising(alice.page, 'audio', 'bytesSent');

@@ -131,7 +131,7 @@ test('sign-in problems each say what is wrong and what to do: wrong password, un
 
     // In French too (the language is in Settings, where the Wazo sign-in is too).
     await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
-    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
     await expect(wazoAlert(page, 'Connexion à Wazo Platform')).toContainText("http:// n'est permis que pour un serveur sur cet ordinateur");
 
     // None of it reached the SIP server, and nobody is signed in.
