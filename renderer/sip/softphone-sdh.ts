@@ -204,6 +204,11 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     // candidate: a call with no media unless the far end's own candidates rescue it.
     this.gatheringStartedAt = performance.now();
     this.firstCandidateMs = this.awaitedCandidateMs = undefined;
+    // Candidates reported between the description and this wait (a pool's, at once) are
+    // already in it: they count from now, or the wait would run to the cap for nothing.
+    for (const line of this._peerConnection?.localDescription?.sdp.split(/\r?\n/) ?? []) {
+      if (line.startsWith('a=candidate:')) this.noteCandidate(line.slice(2), 0);
+    }
     if (!restart && this._peerConnection?.iceGatheringState === 'complete') this.lastGathering = 'already-complete';
     this.waiting = true;
     // No SIP.js timeout: gatheringDecision() bounds the wait itself.
@@ -234,10 +239,13 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
 
   private onCandidate(candidate: RTCIceCandidate | null): void {
     if (!candidate?.candidate) return;
-    const elapsed = performance.now() - this.gatheringStartedAt;
-    if (candidateSatisfies(candidate.candidate, 'host')) this.firstCandidateMs ??= elapsed;
-    if (candidateSatisfies(candidate.candidate, this.awaited)) this.awaitedCandidateMs ??= elapsed;
+    this.noteCandidate(candidate.candidate, performance.now() - this.gatheringStartedAt);
     this.decide();
+  }
+
+  private noteCandidate(line: string, elapsed: number): void {
+    if (candidateSatisfies(line, 'host')) this.firstCandidateMs ??= elapsed;
+    if (candidateSatisfies(line, this.awaited)) this.awaitedCandidateMs ??= elapsed;
   }
 
   /** Sends the description when gatheringDecision() says so, or asks again when it tells. */
