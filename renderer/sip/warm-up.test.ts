@@ -40,6 +40,8 @@ function setup(idleMs = 1000) {
     },
     clock,
     idleMs,
+    // Each connection's offer ahead, told apart by the connection it was made on.
+    (connection) => ({ stream: { id: `stream-of-${made.indexOf(connection as unknown as FakeConnection)}` } as MediaStream, ready: Promise.resolve(true) }),
   );
   return { warm, made, advance };
 }
@@ -90,5 +92,18 @@ describe('WarmConnections', () => {
     warm.release();
     expect(made[0]!.signalingState).toBe('closed');
     expect(warm.take(servers)).toBeNull();
+  });
+
+  it('hands the offer made ahead over with its connection, to an audio call only', () => {
+    const { warm, made } = setup();
+    warm.warmUp(servers);
+    // A video call: the offer ahead has no video m-line, so the connection waits for the next call.
+    expect(warm.take(servers, true)).toBeNull();
+    expect(warm.isWarm).toBe(true);
+    expect(made[0]!.signalingState).toBe('stable');
+    const taken = warm.take(servers, false);
+    expect(taken?.connection).toBe(made[0]);
+    expect(taken?.offer?.stream.id).toBe('stream-of-0');
+    expect(warm.isWarm).toBe(false);
   });
 });

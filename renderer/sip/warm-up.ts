@@ -1,8 +1,11 @@
 // A peer connection kept warm while the user types a number (RFC 5245 §12.1: gather before
 // the INVITE). It is made with `iceCandidatePoolSize: 1`, so the browser gathers host, STUN
-// and TURN candidates at once; the next outgoing call adopts it and its offer can leave as
-// soon as it is made. No microphone is involved: a warm connection has no track at all, and
-// it is closed when it goes unused (IDLE_MS), when the account changes, or when the line stops.
+// and TURN candidates at once, and gets an audio offer made ahead (offer-ahead.ts); the next
+// outgoing audio call adopts it and its INVITE leaves without waiting for either. No
+// microphone is involved: a warm connection has no track at all, and it is closed when it goes
+// unused (IDLE_MS), when the account changes, or when the line stops.
+
+import { makeOfferAhead, type OfferAhead } from './offer-ahead';
 
 /** How long a warm connection waits for its call; a TURN allocation is not held for ever. */
 export const WARM_IDLE_MS = 30_000;
@@ -11,6 +14,8 @@ export interface WarmConnection {
   connection: RTCPeerConnection;
   /** performance.now() at creation: gathering began then. */
   createdAt: number;
+  /** The audio offer made on it ahead of the call, if one was. */
+  offer?: OfferAhead | undefined;
 }
 
 export type ConnectionFactory = (configuration: RTCConfiguration) => RTCPeerConnection;
@@ -39,6 +44,7 @@ export class WarmConnections {
     private readonly create: ConnectionFactory = (configuration) => new RTCPeerConnection(configuration),
     private readonly clock: WarmUpClock = browserClock,
     private readonly idleMs = WARM_IDLE_MS,
+    private readonly offerAhead: (connection: RTCPeerConnection) => OfferAhead | undefined = makeOfferAhead,
   ) {}
 
   /** Make sure a warm connection for `configuration` exists; each call pushes its expiry back. */
@@ -47,7 +53,7 @@ export class WarmConnections {
     if (this.warm && this.warm.key !== key) this.release();
     if (!this.warm) {
       const connection = this.create(pooledConfiguration(configuration));
-      this.warm = { connection, createdAt: this.clock.now(), key, timer: undefined };
+      this.warm = { connection, createdAt: this.clock.now(), offer: this.offerAhead(connection), key, timer: undefined };
     }
     const warm = this.warm;
     if (warm.timer !== undefined) this.clock.clearTimeout(warm.timer);
@@ -56,16 +62,20 @@ export class WarmConnections {
     }, this.idleMs);
   }
 
-  /** Hand the warm connection over (the caller owns it from now on); null when none fits. */
-  take(configuration: RTCConfiguration): WarmConnection | null {
+  /**
+   * Hand the warm connection over (the caller owns it from now on); null when none fits. A
+   * video call leaves it for the next audio call: its offer ahead has no video m-line.
+   */
+  take(configuration: RTCConfiguration, video = false): WarmConnection | null {
     const warm = this.warm;
     if (!warm || warm.key !== configurationKey(configuration) || warm.connection.signalingState === 'closed') {
       this.release();
       return null;
     }
+    if (video && warm.offer) return null;
     this.clock.clearTimeout(warm.timer);
     this.warm = null;
-    return { connection: warm.connection, createdAt: warm.createdAt };
+    return { connection: warm.connection, createdAt: warm.createdAt, offer: warm.offer };
   }
 
   /** Close the warm connection, if any. */
