@@ -25,8 +25,15 @@ import { SoftphoneSessionDescriptionHandler } from './softphone-sdh';
 import { CallTimeline } from './call-timeline';
 import { watchConnectionMilestones } from './media-milestones';
 import type { TypedEmitter } from './typed-emitter';
+import { PublicationHold } from './publication-hold';
 
 type Emit = TypedEmitter<PhoneEventMap>['emit'];
+
+/**
+ * The longest an Answer press may wait to show (publication-hold.ts): the 200 OK normally
+ * leaves within a few tens of milliseconds; a slower one is shown under way anyway.
+ */
+const ANSWER_HOLD_MAX_MS = 120;
 
 const DTMF_PATTERN = /^[0-9A-D#*,]{1,32}$/;
 /** What a call-control server may tell about a call (applyServerUpdate); the rest is SIP's. */
@@ -55,11 +62,14 @@ export class CallController {
   /** Settles once the late microphone is on its sender (a conference mixes it only then). */
   private microphoneReady: () => void = () => undefined;
   private readonly microphonePlaced = new Promise<void>((resolve) => (this.microphoneReady = resolve));
+  /** Holds this call's events back while an answer's 200 OK is on its way (publication-hold.ts). */
+  private readonly publication = new PublicationHold();
+  private readonly emit: Emit = ((...args: unknown[]) => this.publication.publish(() => (this.emitNow as (...a: unknown[]) => void)(...args))) as Emit;
 
   constructor(
     readonly session: Session,
     initial: CallSession,
-    private readonly emit: Emit,
+    private readonly emitNow: Emit,
     private readonly onTerminated: (controller: CallController) => void,
     /** Where this call's set-up time goes (call-timeline.ts); the engine announces it. */
     readonly timeline: CallTimeline = new CallTimeline(initial.sipCallId, initial.isCaller ? 'outgoing' : 'incoming', initial.isCaller ? 'dial' : 'inviteReceived'),
@@ -98,6 +108,8 @@ export class CallController {
           sdh.onDescriptionReady = (type, gathering) => {
             if (this.timeline.has(type === 'offer' ? 'offerReady' : 'answerReady')) return;
             this.timeline.mark(type === 'offer' ? 'offerReady' : 'answerReady');
+            // SIP.js sends the 200 OK in this task: the held repaint follows in the next one.
+            if (type === 'answer') this.publication.releaseSoon();
             this.timeline.note(`ICE gathering ended for the ${type}: ${gathering}`);
           };
           sdh.onRemoteOffer = (sdp) => this.onRemoteOffer(sdp);
@@ -207,6 +219,10 @@ export class CallController {
     }
     this.answeredBySystem = bySystem;
     this.timeline.mark('answerRequested');
+    // The wire first: the answer made while the call rang is set now, so the browser works on
+    // it while the page repaints for the change below (prepared-answer.ts).
+    const sdh = invitation.sessionDescriptionHandler;
+    if (sdh instanceof SoftphoneSessionDescriptionHandler && sdh.answerPressed(video)) this.publication.hold(ANSWER_HOLD_MAX_MS);
     // The answer starts now: the call stops ringing (tray, popup, ringtone) while the
     // microphone opens and ICE runs; answerTime is stamped here, as the reference SDK does,
     // and taken back if the answer never completes (isAnswering() tells this window apart).
@@ -224,6 +240,8 @@ export class CallController {
       const deviceError = microphoneError(error);
       if (deviceError) this.emit('onActionFailed', this.current, deviceError);
       throw error;
+    } finally {
+      this.publication.release();
     }
   }
 
@@ -597,6 +615,7 @@ export class CallController {
   private onEnded(): void {
     if (this.ended) return;
     this.ended = true;
+    this.publication.release();
     this.emitChange((s) => {
       s.sipStatus = SessionState.Terminated;
       s.ringing = false;

@@ -6,9 +6,10 @@
 //    track-less audio transceiver and the track is attached with replaceTrack() once
 //    getUserMedia resolves (late-media.ts). A video call still waits for its camera, whose
 //    success decides the video m-line.
-// 3. An incoming call is prepared while it rings (prepareAnswer: the remote offer applied,
-//    candidates pooled), without opening the microphone; an outgoing one may adopt a connection
-//    warmed up while the number was typed (warm-up.ts).
+// 3. An incoming call is prepared while it rings (prepared-answer.ts: the remote offer applied
+//    and an audio answer made, candidates pooled), without opening the microphone; Answer sets
+//    that answer at once. An outgoing call may adopt a connection warmed up while the number
+//    was typed (warm-up.ts).
 // 4. Media directions are chosen per m-line (see media-directions.ts), so a camera can be off
 //    on one side and on at the other, and hold stops media both ways.
 // 5. A video call whose camera cannot be opened goes on as an audio call, with the reason.
@@ -35,6 +36,7 @@ import { captureInUse } from './capture-in-use';
 import { cameraError } from './media-errors';
 import { answerDirection, mediaSections, offerDirection } from './media-directions';
 import { pooledConfiguration, type WarmConnection, type WarmConnections } from './warm-up';
+import { PreparedAnswer } from './prepared-answer';
 
 export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandler {
   /** Whether we want to send video; the call controller changes it before renegotiating. */
@@ -60,9 +62,12 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   private firstCandidateMs: number | undefined;
   private awaitedCandidateMs: number | undefined;
   private lastGathering: GatheringReason | 'already-complete' = 'already-complete';
-  /** The remote offer applied while the call rang (prepareAnswer), and its application. */
-  private preparedOffer: string | undefined;
-  private preparing: Promise<void> = Promise.resolve();
+  /** An incoming call's offer applied and answer made while it rang (prepareAnswer). */
+  private prepared: PreparedAnswer | undefined;
+  /** An outgoing call's offer made while the number was typed (offer-ahead.ts), until used. */
+  private offerAhead: Promise<boolean> | undefined;
+  /** SIP.js's next description steps find it already made and set (an offer ahead, a prepared answer). */
+  private skipDescriptionSteps = false;
   private lateMediaStarted = false;
 
   constructor(
@@ -79,6 +84,11 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
       this._peerConnection?.close();
       this._peerConnection = warm.connection;
       (this as unknown as { initPeerConnectionEventHandlers(): void }).initPeerConnectionEventHandlers();
+      if (warm.offer) {
+        // The offer's audio m-line announces this stream: it becomes the call's local stream.
+        this._localMediaStream = warm.offer.stream;
+        this.offerAhead = warm.offer.ready;
+      }
     }
     // SIP.js owns the `onicecandidate` property; a listener added beside it sees the same events.
     this._peerConnection?.addEventListener('icecandidate', (event) => this.onCandidate(event.candidate));
@@ -91,18 +101,23 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
    */
   prepareAnswer(offer: string): Promise<void> {
     const pc = this._peerConnection;
-    if (!pc || pc.signalingState !== 'stable' || this.preparedOffer !== undefined) return this.preparing;
-    this.preparedOffer = offer;
-    this.preparing = pc.setRemoteDescription({ type: 'offer', sdp: offer }).catch(async () => {
-      // SIP.js applies it again on Answer and reports the failure there.
-      this.preparedOffer = undefined;
-      if ((pc.signalingState as RTCSignalingState) === 'have-remote-offer') await pc.setRemoteDescription({ type: 'rollback' }).catch(() => undefined);
-    });
-    return this.preparing;
+    if (!pc) return Promise.resolve();
+    this.prepared ??= new PreparedAnswer(pc, () => this.shapeAnswer(pc, false, true));
+    return this.prepared.prepare(offer);
+  }
+
+  /**
+   * Answer pressed, before SIP.js's accept: an audio answer sets the answer made while the call
+   * rang right now, so the browser works on it while the page repaints the answered call.
+   * Returns whether it does (a video answer, or a call not prepared, takes SIP.js's path).
+   */
+  answerPressed(video: boolean): boolean {
+    return !video && !this.closed && this.prepared?.apply() === true;
   }
 
   override getDescription(options?: SessionDescriptionHandlerOptions, modifiers?: Parameters<SessionDescriptionHandler['getDescription']>[1]): Promise<BodyAndContentType> {
-    const type: RTCSdpType = this._peerConnection?.signalingState === 'have-remote-offer' ? 'answer' : 'offer';
+    const answering = this._peerConnection?.signalingState === 'have-remote-offer' || this.prepared?.answering === true;
+    const type: RTCSdpType = answering ? 'answer' : 'offer';
     return super.getDescription(options, modifiers).then((description) => {
       this.onDescriptionReady?.(type, this.lastGathering);
       return description;
@@ -153,9 +168,21 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     this.onLocalMedia?.();
   }
 
-  protected override updateDirection(options?: SessionDescriptionHandlerOptions): Promise<void> {
+  protected override async updateDirection(options?: SessionDescriptionHandlerOptions): Promise<void> {
+    // The answer made while ringing is set already (answerPressed), directions included.
+    if (!options?.hold && (await this.prepared?.answerAlreadySet())) {
+      this.skipDescriptionSteps = true;
+      return;
+    }
+    // The offer made while the number was typed is set already: an audio m-line, sendrecv.
+    const ahead = this.offerAhead;
+    this.offerAhead = undefined;
+    if (ahead && !options?.hold && !this.sendVideo && (await ahead)) {
+      this.skipDescriptionSteps = true;
+      return;
+    }
     const pc = this._peerConnection;
-    if (!pc) return Promise.reject(new Error('Peer connection closed.'));
+    if (!pc) throw new Error('Peer connection closed.');
     const hold = options?.hold ?? false;
     if (this.lateMediaStarted) prepareSendTransceivers(pc, ['audio'], this._localMediaStream);
     if (pc.signalingState === 'stable') {
@@ -164,26 +191,46 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
         const direction = offerDirection(this.wantsToSend(t), hold);
         if (t.direction !== direction) t.direction = direction;
       }
-      return Promise.resolve();
+      return;
     }
     if (pc.signalingState === 'have-remote-offer') {
-      const offered = new Map(mediaSections(pc.remoteDescription?.sdp ?? '').map((s) => [s.mid, s.direction]));
-      for (const t of pc.getTransceivers()) {
-        if (t.direction === 'stopped') continue;
-        const direction = answerDirection(offered.get(t.mid) ?? 'sendrecv', this.wantsToSend(t), hold);
-        if (t.direction !== direction) t.direction = direction;
-      }
+      this.shapeAnswer(pc, hold, false);
+      return;
+    }
+    throw new Error(`Invalid signaling state ${pc.signalingState}`);
+  }
+
+  /**
+   * The directions of an answer to the remote offer. `lateAudio`: the audio answer made while
+   * ringing, whose microphone (as in every audio answer) comes after the description.
+   */
+  private shapeAnswer(pc: RTCPeerConnection, hold: boolean, lateAudio: boolean): void {
+    if (lateAudio) prepareSendTransceivers(pc, ['audio'], this._localMediaStream);
+    const offered = new Map(mediaSections(pc.remoteDescription?.sdp ?? '').map((s) => [s.mid, s.direction]));
+    for (const t of pc.getTransceivers()) {
+      if (t.direction === 'stopped') continue;
+      const direction = answerDirection(offered.get(t.mid) ?? 'sendrecv', this.wantsToSend(t), hold);
+      if (t.direction !== direction) t.direction = direction;
+    }
+  }
+
+  protected override createLocalOfferOrAnswer(options?: SessionDescriptionHandlerOptions): Promise<RTCSessionDescriptionInit> {
+    const set = this._peerConnection?.localDescription;
+    if (this.skipDescriptionSteps && set) return Promise.resolve({ type: set.type, sdp: set.sdp });
+    return super.createLocalOfferOrAnswer(options);
+  }
+
+  protected override setLocalSessionDescription(description: RTCSessionDescriptionInit): Promise<void> {
+    if (this.skipDescriptionSteps) {
+      this.skipDescriptionSteps = false;
       return Promise.resolve();
     }
-    return Promise.reject(new Error(`Invalid signaling state ${pc.signalingState}`));
+    return super.setLocalSessionDescription(description);
   }
 
   protected override async setRemoteSessionDescription(description: RTCSessionDescriptionInit): Promise<void> {
-    // Answer pressed while the prepared offer is still being applied: wait for it, not twice.
-    if (this.preparedOffer !== undefined && description.sdp === this.preparedOffer) await this.preparing;
-    const pc = this._peerConnection;
-    const prepared = this.preparedOffer !== undefined && pc?.signalingState === 'have-remote-offer' && description.sdp === this.preparedOffer;
-    this.preparedOffer = undefined;
+    // The INVITE's offer, applied while the call rang (or still being applied): not twice.
+    const prepared = (await this.prepared?.offerAlreadyApplied(description)) === true;
     if (!prepared) await super.setRemoteSessionDescription(description);
     if (description.sdp) this.onRemoteDescription?.(description.sdp);
     if (description.sdp && description.type === 'offer') this.onRemoteOffer?.(description.sdp);
@@ -313,7 +360,8 @@ export function softphoneSdhFactory(configuration: RTCConfiguration, warm: WarmC
   return (session: Session) => {
     const logger = session.userAgent.getLogger('sip.SessionDescriptionHandler');
     // Only a new outgoing call adopts the warm connection (a re-INVITE keeps its handler).
-    const adopted = session instanceof Inviter ? warm.take(peerConnectionConfiguration) : null;
+    const video = Boolean((session.sessionDescriptionHandlerOptions.constraints as MediaStreamConstraints | undefined)?.video);
+    const adopted = session instanceof Inviter ? warm.take(peerConnectionConfiguration, video) : null;
     return new SoftphoneSessionDescriptionHandler(logger, { peerConnectionConfiguration }, awaited, adopted);
   };
 }
