@@ -2,13 +2,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { launchChromium } from './support/browser';
 import { instrumentCaptureTracks, liveCaptureTracks } from './support/capture-tracks';
 import { allowUnplugging, unplug } from './support/device-unplug';
-import { expectRising } from './support/media-stats';
-import { dial, openPhone, register, showPhone, waitForCallStatus } from './support/phone-page';
+import { expectRising, inboundStats } from './support/media-stats';
+import { dial, openPhone, register, sessions, showPhone, waitForCallStatus } from './support/phone-page';
 import { isReinvite, recordSip, type SipLog } from './support/sip-frames';
 import { outputId, playingOutputs, recordSoundOutputs } from './support/sound-outputs';
 
 // Chromium's fake devices: "Fake Default Audio Input", "Fake Audio Input 1" and "2", the same
-// for outputs, and one camera. A choice made in Settings must be what the call really sends.
+// for outputs, and one camera (three where a test asks: LaunchOptions.cameras). A choice made in
+// Settings must be what the call really sends.
 
 /** The microphone track on the live call's audio sender, as getStats sees it sending. */
 function sentMicrophone(page: Page) {
@@ -33,6 +34,33 @@ function sentMicrophone(page: Page) {
     }
     return null;
   });
+}
+
+/**
+ * The camera track on the live call's video sender, whether getStats names it as the sender's
+ * source (a moment after a replaceTrack it still names the previous one), and the self-view's.
+ */
+function sentCamera(page: Page) {
+  return page.evaluate(async () => {
+    const live = (window.__peerConnections ?? []).filter((c) => c.connectionState !== 'closed');
+    for (const connection of live) {
+      const sender = connection.getSenders().find((s) => s.track?.kind === 'video');
+      if (!sender?.track) continue;
+      const stats = await sender.getStats();
+      let sourceTrack = '';
+      stats.forEach((stat: Record<string, unknown>) => {
+        if (stat.type === 'media-source' && stat.kind === 'video') sourceTrack = String(stat.trackIdentifier);
+      });
+      const selfView = document.querySelector('video.local') as HTMLVideoElement | null;
+      const shown = selfView?.srcObject instanceof MediaStream ? selfView.srcObject.getVideoTracks().map((t) => t.label) : [];
+      return { label: sender.track.label, statsTrackIsSender: sourceTrack === sender.track.id, selfView: shown };
+    }
+    return null;
+  });
+}
+
+async function liveCameras(page: Page): Promise<string[]> {
+  return (await liveCaptureTracks(page)).kinds.filter((kind) => kind.startsWith('video:'));
 }
 
 async function openDeviceSettings(page: Page) {
@@ -222,6 +250,70 @@ test('the ringtone plays on the ringing device, on the speaker too when asked, s
     await expect(bob.page.getByRole('alert').filter({ hasText: 'The ringing device “Fake Audio Output 1” is no longer available' })).toBeVisible();
     await dial(alice, bob.user);
     await expect.poll(() => playingOutputs(bob.page)).toEqual(['', speaker].sort());
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the chosen camera is switched mid-call by replaceTrack: the far end keeps decoding, one camera open, no re-INVITE; a paused camera takes the choice at resume', async () => {
+  // fake_device_1 is Chromium's fake depth camera, which WebRTC never sends (see LaunchOptions.cameras).
+  const browser = await launchChromium({ cameras: 3 });
+  try {
+    let aliceSip: SipLog | undefined;
+    let bobSip: SipLog | undefined;
+    const alice = await openPhone(browser, {
+      displayName: 'Alice',
+      beforeLoad: async (context) => {
+        aliceSip = recordSip(context);
+        await instrumentCaptureTracks(context);
+      },
+    });
+    const bob = await openPhone(browser, { displayName: 'Bob', beforeLoad: async (context) => (bobSip = recordSip(context)) });
+    await register(alice);
+    await register(bob);
+
+    await alice.page.getByLabel('Number or SIP address').fill(bob.user);
+    await alice.page.getByRole('button', { name: 'Video call', exact: true }).click();
+    await bob.page.getByRole('button', { name: 'Answer with video' }).click();
+    await waitForCallStatus(alice.page, 'Established');
+    await expect.poll(async () => (await sentCamera(alice.page))?.statsTrackIsSender, { message: 'getStats sends the sender\'s track' }).toBe(true);
+    expect(await sentCamera(alice.page)).toMatchObject({ label: 'fake_device_0', selfView: ['fake_device_0'] });
+    await expect.poll(async () => (await inboundStats(bob.page, 'video')).framesDecoded, { message: 'first video frames' }).toBeGreaterThan(0);
+
+    // Mid-call: the second camera. Bob keeps decoding, Alice sends and shows the new camera
+    // and has closed the first one.
+    const panel = await openDeviceSettings(alice.page);
+    await panel.getByLabel('Camera', { exact: true }).selectOption({ label: 'fake_device_2' });
+    await expect.poll(async () => (await sentCamera(alice.page))?.label).toBe('fake_device_2');
+    await expect.poll(async () => (await sentCamera(alice.page))?.statsTrackIsSender, { message: 'getStats sends the new track' }).toBe(true);
+    await expectRising(alice.page, 'video', 'framesEncoded');
+    await expectRising(bob.page, 'video', 'framesDecoded');
+    await expectRising(bob.page, 'audio', 'totalAudioEnergy');
+    await expect.poll(() => liveCameras(alice.page)).toEqual(['video:fake_device_2']);
+    await showPhone(alice.page);
+    await expect.poll(async () => (await sentCamera(alice.page))?.selfView).toEqual(['fake_device_2']);
+
+    // Paused: a new choice opens nothing; it is the camera that comes back on resume.
+    await alice.page.getByRole('button', { name: 'Pause video' }).click();
+    await expect.poll(() => liveCameras(alice.page)).toEqual([]);
+    const again = await openDeviceSettings(alice.page);
+    await again.getByLabel('Camera', { exact: true }).selectOption({ label: 'fake_device_0' });
+    // Nothing to wait for when nothing happens: a camera opened by mistake would be live by now.
+    await alice.page.waitForTimeout(700);
+    expect(await liveCameras(alice.page)).toEqual([]);
+    expect((await sessions(alice.page))[0]).toMatchObject({ videoMuted: true, cameraEnabled: true });
+    await showPhone(alice.page);
+    await alice.page.getByRole('button', { name: 'Resume video' }).click();
+    await expect.poll(async () => (await sentCamera(alice.page))?.label).toBe('fake_device_0');
+    await expectRising(bob.page, 'video', 'framesDecoded', { settleMs: 300 });
+    expect(await liveCameras(alice.page)).toEqual(['video:fake_device_0']);
+
+    // No renegotiation for any of it; the counter is proven to see INVITEs at all.
+    expect(aliceSip!.sentRequests('INVITE').length).toBeGreaterThan(0);
+    expect(reinvites(aliceSip!) + reinvites(bobSip!)).toBe(0);
+
+    await alice.page.getByRole('button', { name: 'Hang up' }).click();
+    await expect.poll(async () => (await liveCaptureTracks(alice.page)).live).toBe(0);
   } finally {
     await browser.close();
   }

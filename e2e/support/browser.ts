@@ -17,6 +17,13 @@ export interface LaunchOptions {
    * instead of `--autoplay-policy=no-user-gesture-required`.
    */
   browserAutoplayRule?: boolean;
+  /**
+   * Fake cameras to expose (Chromium's default is one, `fake_device_0`). Chromium makes
+   * `fake_device_1` a depth camera (16-bit Y16 frames): it plays in a <video> element, but
+   * WebRTC never encodes it, so a call that sends it freezes at the far end. A second camera
+   * that a call can send is `fake_device_2` (MJPEG, decoded to I420): ask for 3.
+   */
+  cameras?: number;
 }
 
 /**
@@ -26,7 +33,7 @@ export interface LaunchOptions {
 export function launchChromium(opts: LaunchOptions = {}): Promise<Browser> {
   return launchTestbedChromium({
     headless: opts.headless ?? true,
-    args: FAKE_MEDIA_ARGS,
+    args: opts.cameras === undefined ? FAKE_MEDIA_ARGS : FAKE_MEDIA_ARGS.map((arg) => (arg === '--use-fake-device-for-media-stream' ? `${arg}=device-count=${opts.cameras}` : arg)),
     audible: opts.audible ?? false,
     browserAutoplayRule: opts.browserAutoplayRule ?? false,
   });

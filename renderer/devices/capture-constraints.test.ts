@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cameraChanged,
   cameraConstraints,
   captureConstraints,
   DEFAULT_CAPTURE,
@@ -41,6 +42,14 @@ describe('capture constraints', () => {
     expect(microphoneChanged(before, { ...before, cameraId: 'y' })).toBe(false);
     expect(microphoneChanged(before, { ...before, microphoneId: 'b' })).toBe(true);
     expect(microphoneChanged(before, { ...before, processing: { ...DEFAULT_PROCESSING, noiseSuppression: false } })).toBe(true);
+  });
+
+  it('switches the camera only for another camera', () => {
+    const before = { microphoneId: 'a', cameraId: 'x', processing: DEFAULT_PROCESSING };
+    expect(cameraChanged(before, { ...before, microphoneId: 'b', processing: { ...DEFAULT_PROCESSING, echoCancellation: false } })).toBe(false);
+    expect(cameraChanged(before, { ...before, cameraId: 'y' })).toBe(true);
+    expect(cameraChanged(before, { ...before, cameraId: undefined })).toBe(true);
+    expect(cameraChanged(DEFAULT_CAPTURE, { ...DEFAULT_CAPTURE })).toBe(false);
   });
 
   it('tells a missing device apart from a refusal', () => {

@@ -62,6 +62,11 @@ export function microphoneChanged(before: CaptureDevices, after: CaptureDevices)
   return JSON.stringify(microphoneConstraints(before)) !== JSON.stringify(microphoneConstraints(after));
 }
 
+/** Whether a call showing its camera must switch to another one. */
+export function cameraChanged(before: CaptureDevices, after: CaptureDevices): boolean {
+  return JSON.stringify(cameraConstraints(before)) !== JSON.stringify(cameraConstraints(after));
+}
+
 /** getUserMedia's way of saying the exact device is not there (any more). */
 export function isMissingDeviceError(error: unknown): boolean {
   const name = (error as { name?: unknown } | null)?.name;

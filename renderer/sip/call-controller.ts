@@ -529,6 +529,15 @@ export class CallController {
     return this.oneAtATime(() => this.video.setScreenSharing(on));
   }
 
+  /** Another camera chosen mid-call (call-video.ts): null when nothing opened, else whether the default was taken. */
+  switchCamera(video: MediaTrackConstraints | true): Promise<{ fellBack: boolean } | null> {
+    return this.oneAtATime(async () => {
+      if (this.ended) return null;
+      const switched = await this.video.switchCamera(video);
+      return switched && { fellBack: switched.fellBack };
+    });
+  }
+
   // --- server-side news ----------------------------------------------------------------------
 
   /** See PhoneApi.applyServerUpdate: a fresh snapshot when the server's fields changed. */

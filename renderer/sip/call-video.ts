@@ -5,7 +5,8 @@
 import type { CallSession } from '../../shared/call-session';
 import type { PhoneEventMap, SnapshotEvent } from './phone-events';
 import { reinviteError } from './reinvite-errors';
-import { openCamera, preferSharpness, sendVideoTrack, unsendVideoTrack } from './local-video';
+import { cameraSlot, switchCamera, type OpenedCamera } from './camera-switch';
+import { openCamera, preferSharpness, sendVideoTrack, unsendVideoTrack, videoTransceiver } from './local-video';
 import { remoteSendsVideo, videoNegotiated } from './media-directions';
 import { cameraError, isScreenShareCancel, screenShareError } from './media-errors';
 import { SoftphoneSessionDescriptionHandler } from './softphone-sdh';
@@ -103,6 +104,39 @@ export class CallVideo {
       (await sendVideoTrack(sdh, camera))?.stop();
     }
     this.host.change((s) => (muted ? s.muteVideo() : s.unmuteVideo()));
+  }
+
+  /**
+   * Another camera was chosen: a call showing its camera switches to it without renegotiation
+   * (camera-switch.ts). During a share the parked camera is the one replaced, the share stays
+   * on the sender; a paused camera opens the new choice when it resumes. Null when nothing was
+   * opened; failures to open are reported and the call keeps its camera.
+   */
+  async switchCamera(video: MediaTrackConstraints | true): Promise<OpenedCamera | null> {
+    const sdh = this.host.sdh();
+    const connection = sdh?.peerConnection;
+    if (!sdh || !connection) return null;
+    const slot = cameraSlot(this.host.snapshot(), this.cameraDuringShare !== null);
+    if (slot === 'none') return null;
+    try {
+      return await switchCamera({
+        current: slot === 'parked' ? this.cameraDuringShare : (videoTransceiver(connection)?.sender.track ?? null),
+        video,
+        stillLive: () => this.host.sdh() === sdh,
+        place: async (camera) => {
+          if (slot === 'sender') return sendVideoTrack(sdh, camera);
+          const parked = this.cameraDuringShare;
+          this.cameraDuringShare = camera;
+          return parked;
+        },
+      });
+    } catch (error) {
+      this.host.emit('onActionFailed', this.host.snapshot(), cameraError(error) ?? {
+        code: 'camera-missing',
+        message: 'The chosen camera could not be opened; the call keeps the camera it had.',
+      });
+      return null;
+    }
   }
 
   async setScreenSharing(on: boolean): Promise<void> {

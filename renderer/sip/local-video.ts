@@ -2,7 +2,8 @@
 // Only the video sender is touched: the microphone's sender is never replaced, so starting or
 // stopping a camera or a share cannot interrupt the audio.
 
-import { cameraConstraints, isMissingDeviceError } from '../devices/capture-constraints';
+import { cameraConstraints } from '../devices/capture-constraints';
+import { openCameraTrack } from './camera-switch';
 import { captureInUse } from './capture-in-use';
 import type { SoftphoneSessionDescriptionHandler } from './softphone-sdh';
 
@@ -57,12 +58,5 @@ export async function preferSharpness(sdh: SoftphoneSessionDescriptionHandler, t
 
 /** The chosen camera (capture-in-use.ts), or the default one if it is gone. */
 export async function openCamera(): Promise<MediaStreamTrack> {
-  const video = cameraConstraints(captureInUse());
-  const stream = await navigator.mediaDevices.getUserMedia({ video }).catch((error: unknown) => {
-    if (video === true || !isMissingDeviceError(error)) throw error;
-    return navigator.mediaDevices.getUserMedia({ video: true });
-  });
-  const track = stream.getVideoTracks()[0];
-  if (!track) throw Object.assign(new Error('No camera track'), { name: 'NotFoundError' });
-  return track;
+  return (await openCameraTrack(cameraConstraints(captureInUse()))).track;
 }

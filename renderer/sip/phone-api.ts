@@ -53,10 +53,11 @@ export interface PhoneApi {
   setCallLimit(limit: number): void;
   /**
    * The microphone, camera and voice processing to capture with (resolved to today's ids). The
-   * next capture uses them; a live call whose microphone changes is switched at once, without
-   * renegotiation. `fellBack`: a chosen device could not be opened and the default was taken.
+   * next capture uses them; a live call whose microphone or shown camera changes is switched at
+   * once, without renegotiation. `fellBack` (microphone) and `cameraFellBack`: a chosen device
+   * could not be opened and the default was taken.
    */
-  setCaptureDevices(capture: CaptureDevices): Promise<{ fellBack: boolean }>;
+  setCaptureDevices(capture: CaptureDevices): Promise<{ fellBack: boolean; cameraFellBack: boolean }>;
   /** Refuse an incoming call with 486 Busy Here (do-not-disturb). */
   rejectBusy(callId: string): Promise<void>;
   /** Stop ringing locally without sending anything. */

@@ -33,7 +33,7 @@ import { answerMalformedRequests } from './request-guard';
 import { SoftphoneSessionDescriptionHandler, softphoneSdhFactory } from './softphone-sdh';
 import { tapTransport } from './sip-wire-tap';
 import { WarmConnections } from './warm-up';
-import { microphoneChanged, microphoneConstraints, type CaptureDevices } from '../devices/capture-constraints';
+import { cameraChanged, cameraConstraints, microphoneChanged, microphoneConstraints, type CaptureDevices } from '../devices/capture-constraints';
 import { setCaptureInUse } from './capture-in-use';
 import { TransferHandler } from './transfer';
 import { OutgoingTransfers, TransferError, type TransferringCall } from './outgoing-transfer';
@@ -537,13 +537,21 @@ class SipPhone implements PhoneApi {
     return this.controller(callId).decline();
   }
 
-  async setCaptureDevices(capture: CaptureDevices): Promise<{ fellBack: boolean }> {
+  async setCaptureDevices(capture: CaptureDevices): Promise<{ fellBack: boolean; cameraFellBack: boolean }> {
     const before = setCaptureInUse(capture);
-    if (!microphoneChanged(before, capture)) return { fellBack: false };
+    const calls = [...this.calls.values()];
     const audio = microphoneConstraints(capture);
     const releaseFirst = JSON.stringify(before.processing) !== JSON.stringify(capture.processing);
-    const results = await Promise.all([...this.calls.values()].map((controller) => controller.switchMicrophone(audio, releaseFirst).catch(() => null)));
-    return { fellBack: results.some((result) => result?.fellBack === true) };
+    const video = cameraConstraints(capture);
+    // Each call runs its own changes one at a time (call-controller.ts), the microphone first.
+    const [microphones, cameras] = await Promise.all([
+      microphoneChanged(before, capture) ? Promise.all(calls.map((controller) => controller.switchMicrophone(audio, releaseFirst).catch(() => null))) : [],
+      cameraChanged(before, capture) ? Promise.all(calls.map((controller) => controller.switchCamera(video).catch(() => null))) : [],
+    ]);
+    return {
+      fellBack: microphones.some((result) => result?.fellBack === true),
+      cameraFellBack: cameras.some((result) => result?.fellBack === true),
+    };
   }
 
   setCallLimit(limit: number): void {

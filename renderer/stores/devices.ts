@@ -80,8 +80,9 @@ export const useDevicesStore = defineStore('devices', () => {
   watch(
     capture,
     (next) => {
-      void phone.setCaptureDevices(next).then(({ fellBack }) => {
+      void phone.setCaptureDevices(next).then(({ fellBack, cameraFellBack }) => {
         if (fellBack) tellLost(microphone.value, 'audioinput');
+        if (cameraFellBack) tellLost(camera.value, 'videoinput');
       });
     },
     { immediate: true, deep: true },

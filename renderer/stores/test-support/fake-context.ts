@@ -33,7 +33,7 @@ export function fakeContext() {
     dismissTransfer: vi.fn(),
     transferState: () => null,
     setCallLimit: vi.fn(),
-    setCaptureDevices: vi.fn(async () => ({ fellBack: false })),
+    setCaptureDevices: vi.fn(async () => ({ fellBack: false, cameraFellBack: false })),
     rejectBusy: vi.fn(async () => undefined),
     ignore: vi.fn(),
     hangup: vi.fn(async () => undefined),
