@@ -20,6 +20,17 @@ test('typing a number warms a connection up without the microphone; clearing it 
     await register(alice);
     await alice.page.getByLabel('Number or SIP address').fill('1234');
     await expect.poll(() => openConnections(alice.page)).toBe(1);
+    // The offer is made ahead (offer-ahead.ts): set, one audio m-line, and no track on it.
+    const warm = await alice.page.evaluate(() => {
+      const connection = (window.__peerConnections ?? []).find((c) => c.signalingState !== 'closed')!;
+      return {
+        state: connection.signalingState,
+        audioLines: (connection.localDescription?.sdp.match(/^m=audio /gm) ?? []).length,
+        videoLines: (connection.localDescription?.sdp.match(/^m=video /gm) ?? []).length,
+        senderTracks: connection.getSenders().filter((s) => s.track !== null).length,
+      };
+    });
+    expect(warm).toEqual({ state: 'have-local-offer', audioLines: 1, videoLines: 0, senderTracks: 0 });
     expect(await liveCaptureTracks(alice.page)).toMatchObject({ opened: 0 });
     await alice.page.getByLabel('Number or SIP address').fill('');
     await expect.poll(() => openConnections(alice.page)).toBe(0);
@@ -42,6 +53,13 @@ test('an incoming call is prepared while it rings without opening the microphone
     await expect.poll(() => openConnections(bob.page)).toBe(1);
     await bob.page.waitForTimeout(500);
     expect(await liveCaptureTracks(bob.page)).toMatchObject({ opened: 0 });
+    // The offer is applied and the answer made (prepared-answer.ts), but nothing is set on our
+    // side before Answer: no ICE toward the caller, none of our addresses given away.
+    const ringing = await bob.page.evaluate(() => {
+      const connection = (window.__peerConnections ?? []).find((c) => c.signalingState !== 'closed')!;
+      return { state: connection.signalingState, local: connection.localDescription?.sdp ?? null, ice: connection.iceConnectionState };
+    });
+    expect(ringing).toEqual({ state: 'have-remote-offer', local: null, ice: 'new' });
     await bob.page.getByRole('button', { name: 'Decline' }).click();
     await expect.poll(async () => (await sessions(bob.page)).length).toBe(0);
     await expect.poll(() => openConnections(bob.page)).toBe(0);
