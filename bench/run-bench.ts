@@ -100,6 +100,43 @@ async function sentAt(page: Page, kind: SentInviteMessage['kind'], callId: strin
   return at;
 }
 
+/**
+ * A failed call of ours, as each end sees it: its timeline, and every open connection's
+ * states, senders and RTP counters. Printed before the bench stops, so the failure can be read.
+ */
+async function mediaState(agent: Agent): Promise<string> {
+  const lines: string[] = [];
+  for (const [role, page] of [['caller', agent.caller], ['callee', agent.callee]] as const) {
+    const state = await page
+      .evaluate(async () => {
+        const probes = window.__benchProbes!;
+        const callId = probes.sent.at(-1)?.callId ?? probes.inviteArrivals.at(-1)?.callId;
+        const phone = (window as unknown as { __softphone: { phone: { timeline(i: string): unknown } } }).__softphone.phone;
+        const connections = [];
+        for (const { pc } of probes.peerConnections.filter((t) => t.pc.signalingState !== 'closed')) {
+          const rtp: string[] = [];
+          for (const s of (await pc.getStats()).values()) {
+            const r = s as { type: string; kind?: string; packetsSent?: number; packetsReceived?: number; state?: string; nominated?: boolean };
+            if (r.type === 'outbound-rtp') rtp.push(`out ${r.kind} ${r.packetsSent}`);
+            if (r.type === 'inbound-rtp') rtp.push(`in ${r.kind} ${r.packetsReceived}`);
+            if (r.type === 'candidate-pair' && r.nominated) rtp.push(`pair ${r.state}`);
+          }
+          connections.push({
+            signaling: pc.signalingState,
+            ice: pc.iceConnectionState,
+            connection: pc.connectionState,
+            transceivers: pc.getTransceivers().map((t) => `${t.mid}:${t.direction}/${t.currentDirection} track=${t.sender.track ? `${t.sender.track.kind} ${t.sender.track.readyState} enabled=${t.sender.track.enabled}` : 'none'}`),
+            rtp,
+          });
+        }
+        return { callId, timeline: callId ? phone.timeline(callId) : null, connections };
+      })
+      .catch((error: unknown) => ({ error: String(error) }));
+    lines.push(`${role}: ${JSON.stringify(state)}`);
+  }
+  return lines.join('\n');
+}
+
 async function endCall(agent: Agent): Promise<void> {
   await agent.caller.evaluate(() => window.benchAgent!.hangupAll());
   await Promise.all([agent.caller, agent.callee].map((page) => page.evaluate(() => window.benchAgent!.idle())));
@@ -315,7 +352,8 @@ async function main(): Promise<void> {
         for (const agent of order) {
           if (slow(agent) && round >= slowCalls) continue;
           const what = `${SCENARIOS[scenarioName]}, call ${round + 1} through ${agent.name}`;
-          const fail = (error: unknown): never => {
+          const fail = async (error: unknown): Promise<never> => {
+            if (agent.name === 'ours') console.error(`${what}: state of both ends\n${await mediaState(agent)}`);
             throw new Error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
           };
           const samples = scenario.samples[agent.name];
