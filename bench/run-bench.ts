@@ -127,6 +127,9 @@ async function mediaState(agent: Agent): Promise<string> {
             connection: pc.connectionState,
             transceivers: pc.getTransceivers().map((t) => `${t.mid}:${t.direction}/${t.currentDirection} track=${t.sender.track ? `${t.sender.track.kind} ${t.sender.track.readyState} enabled=${t.sender.track.enabled}` : 'none'}`),
             rtp,
+            localCandidates: pc.localDescription?.sdp.match(/^a=candidate:.*$/gm) ?? [],
+            remoteCandidates: pc.remoteDescription?.sdp.match(/^a=candidate:.*$/gm) ?? [],
+            gathering: pc.iceGatheringState,
           });
         }
         return { callId, timeline: callId ? phone.timeline(callId) : null, connections };

@@ -356,12 +356,19 @@ async function openPreferringChosen(constraints: MediaStreamConstraints): Promis
 
 export function softphoneSdhFactory(configuration: RTCConfiguration, warm: WarmConnections): SessionDescriptionHandlerFactory {
   const awaited = awaitedCandidateKind(configuration.iceServers ?? []);
-  const peerConnectionConfiguration = pooledConfiguration({ ...defaultPeerConnectionConfiguration(), ...configuration });
+  const unpooled = { ...defaultPeerConnectionConfiguration(), ...configuration };
+  const pooled = pooledConfiguration(unpooled);
   return (session: Session) => {
     const logger = session.userAgent.getLogger('sip.SessionDescriptionHandler');
+    if (!(session instanceof Inviter)) {
+      // An incoming call's connection gathers from its answer, not from a pool: a pooled
+      // connection given the remote offer first sometimes never gathered at all (1 bench call
+      // in ~30: the answer left without a candidate after the cap, ICE stayed "new", no audio).
+      return new SoftphoneSessionDescriptionHandler(logger, { peerConnectionConfiguration: unpooled }, awaited);
+    }
     // Only a new outgoing call adopts the warm connection (a re-INVITE keeps its handler).
     const video = Boolean((session.sessionDescriptionHandlerOptions.constraints as MediaStreamConstraints | undefined)?.video);
-    const adopted = session instanceof Inviter ? warm.take(peerConnectionConfiguration, video) : null;
-    return new SoftphoneSessionDescriptionHandler(logger, { peerConnectionConfiguration }, awaited, adopted);
+    const adopted = warm.take(pooled, video);
+    return new SoftphoneSessionDescriptionHandler(logger, { peerConnectionConfiguration: pooled }, awaited, adopted);
   };
 }
