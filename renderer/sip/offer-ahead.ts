@@ -9,17 +9,23 @@ export interface OfferAhead {
   stream: MediaStream;
   /** Resolves true once the offer is set; false if it could not be (the call makes its own). */
   ready: Promise<boolean>;
+  /** performance.now() when the offer was set: ICE gathering for it is timed from there. */
+  setAt?: number;
 }
 
 export function makeOfferAhead(connection: RTCPeerConnection): OfferAhead {
   const stream = new MediaStream();
   connection.addTransceiver('audio', { direction: 'sendrecv', streams: [stream] });
-  const ready = connection
+  const ahead: OfferAhead = { stream, ready: Promise.resolve(false) };
+  ahead.ready = connection
     .createOffer()
     .then((offer) => connection.setLocalDescription(offer))
     .then(
-      () => true,
+      () => {
+        ahead.setAt = performance.now();
+        return true;
+      },
       () => false,
     );
-  return { stream, ready };
+  return ahead;
 }

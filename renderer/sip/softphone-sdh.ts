@@ -37,6 +37,7 @@ import { cameraError } from './media-errors';
 import { answerDirection, mediaSections, offerDirection } from './media-directions';
 import { pooledConfiguration, type WarmConnection, type WarmConnections } from './warm-up';
 import { PreparedAnswer } from './prepared-answer';
+import type { OfferAhead } from './offer-ahead';
 
 export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandler {
   /** Whether we want to send video; the call controller changes it before renegotiating. */
@@ -65,7 +66,9 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   /** An incoming call's offer applied and answer made while it rang (prepareAnswer). */
   private prepared: PreparedAnswer | undefined;
   /** An outgoing call's offer made while the number was typed (offer-ahead.ts), until used. */
-  private offerAhead: Promise<boolean> | undefined;
+  private offerAhead: OfferAhead | undefined;
+  /** When the description about to be sent was set, if long before (an offer ahead). */
+  private descriptionSetAt: number | undefined;
   /** SIP.js's next description steps find it already made and set (an offer ahead, a prepared answer). */
   private skipDescriptionSteps = false;
   private lateMediaStarted = false;
@@ -87,7 +90,7 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
       if (warm.offer) {
         // The offer's audio m-line announces this stream: it becomes the call's local stream.
         this._localMediaStream = warm.offer.stream;
-        this.offerAhead = warm.offer.ready;
+        this.offerAhead = warm.offer;
       }
     }
     // SIP.js owns the `onicecandidate` property; a listener added beside it sees the same events.
@@ -177,8 +180,11 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     // The offer made while the number was typed is set already: an audio m-line, sendrecv.
     const ahead = this.offerAhead;
     this.offerAhead = undefined;
-    if (ahead && !options?.hold && !this.sendVideo && (await ahead)) {
+    if (ahead && !options?.hold && !this.sendVideo && (await ahead.ready)) {
       this.skipDescriptionSteps = true;
+      // Gathering for it has run since it was set, while the number was typed: its bounds
+      // (the grace after a STUN answer, the cap for a server that never answers) count from then.
+      this.descriptionSetAt = ahead.setAt;
       return;
     }
     const pc = this._peerConnection;
@@ -249,7 +255,8 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     // long before (warmed up while a number was typed, prepared while a call rang) would
     // otherwise be past every bound at once and send a description without a single
     // candidate: a call with no media unless the far end's own candidates rescue it.
-    this.gatheringStartedAt = performance.now();
+    this.gatheringStartedAt = (!restart && this.descriptionSetAt) || performance.now();
+    this.descriptionSetAt = undefined;
     this.firstCandidateMs = this.awaitedCandidateMs = undefined;
     // Candidates reported between the description and this wait (a pool's, at once) are
     // already in it: they count from now, or the wait would run to the cap for nothing.
