@@ -123,6 +123,8 @@ function fakePhone(events: TypedEmitter<PhoneEventMap>, live: () => CallSession[
     sessions: () => live(),
     session: (id) => live().find((call) => call.getId() === id),
     sendDtmf: () => Promise.resolve(),
+    // The engine holds the answered snapshot back until its 200 OK left: nothing published here.
+    answer: () => new Promise<void>(() => undefined),
     acceptTransfers: () => undefined,
     setCallLimit: () => undefined,
     remoteStream: () => undefined,
@@ -192,6 +194,14 @@ describe('the phone rings, and stops', () => {
     await ringIn('a');
     expect(audio.sounding()).toEqual([660, 880]);
     await publish({ sipCallId: 'a', sipStatus: 'Establishing' });
+    expect(audio.sounding()).toEqual([]);
+  });
+
+  test('Answer silences the ringtone at the press, before the engine publishes the answered call', async () => {
+    await ringIn('a');
+    expect(audio.sounding()).toEqual([660, 880]);
+    void useCallsStore(pinia).answer('a');
+    await nextTick();
     expect(audio.sounding()).toEqual([]);
   });
 

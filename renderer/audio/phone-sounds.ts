@@ -109,7 +109,8 @@ export function startPhoneSounds(pinia: Pinia): () => void {
     loopingSoundFor({
       calls: calls.calls,
       earlyMedia: earlyMedia.value,
-      quiet: quiet.value,
+      // A call being answered rings no more, from the press on.
+      quiet: new Set([...quiet.value, ...calls.answering]),
       preferences: preferences.preferences,
     }),
   );

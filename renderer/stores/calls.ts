@@ -41,6 +41,11 @@ export const useCallsStore = defineStore('calls', () => {
   // (its video starting or stopping), so a count of the changes is what tells the UI to look again.
   const remoteMediaRevisions = shallowRef(new Map<string, number>());
   const incomingVideo = shallowRef(new Map<string, boolean>());
+  /**
+   * Incoming calls whose Answer was pressed: silent at once. The engine publishes the answered
+   * call only once its 200 OK left (publication-hold.ts); the ringtone must not wait for that.
+   */
+  const answering = shallowRef<ReadonlySet<string>>(new Set());
   /** What each incoming INVITE asked about auto-answer (not reactive: only the host reads it). */
   const autoAnswerRequests = new Map<string, AutoAnswerRequest>();
   /** A transfer the far end asked for, per original call: in progress, or failed (the call is held). */
@@ -90,6 +95,11 @@ export const useCallsStore = defineStore('calls', () => {
       remoteStreams.value = withEntry(remoteStreams.value, id, undefined);
       remoteMediaRevisions.value = withEntry(remoteMediaRevisions.value, id, undefined);
       incomingVideo.value = withEntry(incomingVideo.value, id, undefined);
+      if (answering.value.has(id)) {
+        const next = new Set(answering.value);
+        next.delete(id);
+        answering.value = next;
+      }
       transfers.value = withEntry(transfers.value, id, undefined);
       tonesSent.value = withEntry(tonesSent.value, id, undefined);
       autoAnswerRequests.delete(id);
@@ -233,6 +243,7 @@ export const useCallsStore = defineStore('calls', () => {
   // Answer, resume and dial hold every other call first: the engine keeps exactly one call
   // un-held on every path (see renderer/sip/call-focus.ts).
   async function answer(callId: string, options: CallOptions = {}): Promise<boolean> {
+    if (sessions.value.get(callId)?.isIncoming()) answering.value = new Set(answering.value).add(callId);
     return run('call-failed', () => phone.answer(callId, options));
   }
   const decline = (callId: string) => run('call-failed', () => phone.decline(callId));
@@ -357,6 +368,7 @@ export const useCallsStore = defineStore('calls', () => {
   return {
     sessions,
     calls,
+    answering,
     incomingCalls,
     activeCalls,
     activeCall,
