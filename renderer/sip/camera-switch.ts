@@ -4,10 +4,7 @@
 // the old one, which is stopped: at most one camera stays open per call.
 
 import type { CallSession } from '../../shared/call-session';
-import { isMissingDeviceError } from '../devices/capture-constraints';
-import type { OpenMedia } from './microphone-switch';
-
-const openWithBrowser: OpenMedia = (constraints) => navigator.mediaDevices.getUserMedia(constraints);
+import { openCaptureTrack, openWithBrowser, type OpenMedia, type OpenedTrack } from '../devices/open-capture';
 
 /**
  * Where a newly chosen camera goes on a call: on the video sender, in place of the camera a
@@ -23,27 +20,11 @@ export function cameraSlot(call: Pick<CallSession, 'cameraEnabled' | 'videoMuted
   return 'sender';
 }
 
-export interface OpenedCamera {
-  track: MediaStreamTrack;
-  /** The chosen camera could not be opened (unplugged meanwhile): the default was taken. */
-  fellBack: boolean;
-}
+export type OpenedCamera = OpenedTrack;
 
 /** Opens a camera with `video` constraints, the default one if that device is gone. */
-export async function openCameraTrack(video: MediaTrackConstraints | true, open: OpenMedia = openWithBrowser): Promise<OpenedCamera> {
-  let fellBack = false;
-  let stream: MediaStream;
-  try {
-    stream = await open({ video, audio: false });
-  } catch (error) {
-    if (video === true || !isMissingDeviceError(error)) throw error;
-    stream = await open({ video: true, audio: false });
-    fellBack = true;
-  }
-  const track = stream.getVideoTracks()[0];
-  for (const other of stream.getTracks()) if (other !== track) other.stop();
-  if (!track) throw Object.assign(new Error('No camera track.'), { name: 'NotFoundError' });
-  return { track, fellBack };
+export function openCameraTrack(video: MediaTrackConstraints | true, open: OpenMedia = openWithBrowser): Promise<OpenedCamera> {
+  return openCaptureTrack('video', video, open);
 }
 
 /** Whether `track` is already the camera `video` asks for (a second switch to the same device is a no-op). */

@@ -5,12 +5,10 @@
 // track's applyConstraints resolves but changes nothing). A local mix (conference) can reuse
 // replaceSentAudio to put its own track on the sender.
 
-import { isMissingDeviceError, withDefaultDevices } from '../devices/capture-constraints';
+import { openCaptureTrack, openWithBrowser, type OpenMedia, type OpenedTrack } from '../devices/open-capture';
 import { transceiverOfKind } from './late-media';
 
-export type OpenMedia = (constraints: MediaStreamConstraints) => Promise<MediaStream>;
-
-const openWithBrowser: OpenMedia = (constraints) => navigator.mediaDevices.getUserMedia(constraints);
+export type { OpenMedia } from '../devices/open-capture';
 
 /**
  * Puts `track` on the call's audio sender and in its local stream, in place of the current
@@ -32,27 +30,11 @@ export async function replaceSentAudio(connection: RTCPeerConnection, local: Med
   local.addTrack(track);
 }
 
-export interface SwitchedMicrophone {
-  track: MediaStreamTrack;
-  /** The chosen device could not be opened (unplugged meanwhile): the default was taken. */
-  fellBack: boolean;
-}
+export type SwitchedMicrophone = OpenedTrack;
 
 /** Opens a microphone with `audio` constraints, the default one if that device is gone. */
-export async function openMicrophone(audio: MediaTrackConstraints, open: OpenMedia = openWithBrowser): Promise<SwitchedMicrophone> {
-  let fellBack = false;
-  let stream: MediaStream;
-  try {
-    stream = await open({ audio, video: false });
-  } catch (error) {
-    if (!isMissingDeviceError(error) || audio.deviceId === undefined) throw error;
-    stream = await open(withDefaultDevices({ audio, video: false }));
-    fellBack = true;
-  }
-  const track = stream.getAudioTracks()[0];
-  for (const other of stream.getTracks()) if (other !== track) other.stop();
-  if (!track) throw Object.assign(new Error('No microphone track.'), { name: 'NotFoundError' });
-  return { track, fellBack };
+export function openMicrophone(audio: MediaTrackConstraints, open: OpenMedia = openWithBrowser): Promise<SwitchedMicrophone> {
+  return openCaptureTrack('audio', audio, open);
 }
 
 /**
