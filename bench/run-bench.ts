@@ -7,7 +7,7 @@
 // is bundled to dist/bench/run-bench.mjs, which sits as deep under the repository as
 // e2e/support does, so the test-bed modules' relative file URLs still resolve.
 
-import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,6 +16,7 @@ import { launchChromium } from '../e2e/support/browser';
 import { startCoturn, unreachableStun } from '../e2e/support/coturn';
 import { freePort, startKamailio, type KamailioHandle } from '../e2e/support/kamailio';
 import { serveStatic } from '../e2e/support/web-server';
+import { PageProfiler, saveProfile, sequence, summarize } from './cpu-profile';
 import type { AnswerTimings, DialTimings, IceServerOption, LineOptions, RingTimings } from './agent-contract';
 import type { SentInviteMessage } from './page/probe-registry';
 import {
@@ -57,7 +58,7 @@ function notes(typingMs: number, slowCalls: number): string[] {
     "ours: dial and answer figures are read from the call's own timeline (phone.timeline, the one the call-details panel shows and exports); the same init-script probes that time the peers (WebSocket frames, getStats() polled every 5 ms) time ours too, and the cross-check line gives their difference.",
     'INVITE arrival: the same init script in every page stamps performance.now() when an "INVITE " frame arrives on the WebSocket, before the SIP stack sees it; it also stamps the INVITE and 200 OK as they are sent ("where set-up goes" rows).',
     "ringing shown: ours = the Answer button of the incoming-call panel entering the DOM, visible (MutationObserver); the peers have no UI, so theirs is the moment their incoming-call callback runs (SIP.js onInvite, JsSIP newRTCSession) — a lower bound any UI would add to.",
-    `answer click: the callee rings for ${RING_MS} ms, then ours gets a click on its Answer button and the peers their answer call; to the callee's first inbound audio packet (the user hears the caller). The dial and ringing rows come from other calls, answered at once.`,
+    `answer click: the callee rings for ${RING_MS} ms, then ours gets a click on its Answer button and the peers their answer call; to the callee's first inbound audio packet (the user hears the caller). The ringing rows come from these calls too; the dial rows from other calls, answered at once (ours then never shows them ringing).`,
     "SIP.js keeps its default logLevel 'log' (every SIP message printed to the console, a few ms each in a driven browser); JsSIP logs nothing by default; our engine logs warnings only.",
     `calls rotate ours / SIP.js / JsSIP, the order shifting every round, after 1 unrecorded warm-up call each per scenario. With a STUN server that never answers, SIP.js waits its 5 s gathering timeout and JsSIP for Chromium to give up on the server, so they place ${slowCalls} call(s) there (BENCH_SLOW_CALLS) and no answer-click calls.`,
     'Kamailio challenges every INVITE (407), which all three answer; everything runs on loopback in a private network namespace, on a shared 2-core machine: compare figures of one run, and read the load line.',
@@ -148,7 +149,6 @@ async function endCall(agent: Agent): Promise<void> {
 interface ImmediateCall {
   registerMs: number | null;
   dial: DialTimings;
-  ring: RingTimings;
   offerSentMs: number;
   answerSentMs: number;
 }
@@ -163,8 +163,13 @@ async function immediateCall(agent: Agent, line: (user: string) => LineOptions, 
     agent.callerRegistered = true;
   }
   await agent.callee.evaluate(() => window.benchAgent!.armCallee('immediate'));
+  const profiling = process.env.BENCH_PROFILE && agent.name === 'ours' && typingMs > 0;
+  const profilers = profiling ? await Promise.all([PageProfiler.start(agent.caller), PageProfiler.start(agent.callee)]) : null;
   const dial = await agent.caller.evaluate((options) => window.benchAgent!.dial(options), { target: `${agent.calleeUser}@${domain}`, typingMs });
-  const ring = await agent.callee.evaluate((callId) => window.benchAgent!.ringing(callId), dial.callId);
+  // Answered at once, ours never shows the call ringing (no Answer button to wait for): only the
+  // INVITE's arrival counts here. Ringing is timed on the calls that ring (answeredCall).
+  const inviteAt = await inviteArrival(agent.callee, dial.callId);
+  if (profilers) await reportProfiles(agent, profilers, dial, inviteAt);
   await endCall(agent);
   if (process.env.BENCH_TIMELINES && agent.name === 'ours') {
     // Both ends' timelines of the call, for finding where time goes.
@@ -175,11 +180,48 @@ async function immediateCall(agent: Agent, line: (user: string) => LineOptions, 
   }
   const inviteSentAt = await sentAt(agent.caller, 'invite', dial.callId);
   const okSentAt = await sentAt(agent.callee, 'invite-ok', dial.callId);
-  return { registerMs: timeRegister ? registerMs : null, dial, ring, offerSentMs: inviteSentAt - dial.startedAt, answerSentMs: okSentAt - ring.inviteAt };
+  return { registerMs: timeRegister ? registerMs : null, dial, offerSentMs: inviteSentAt - dial.startedAt, answerSentMs: okSentAt - inviteAt };
 }
 
-/** A call that rings for RING_MS, then is answered with a click: answer figures. */
-async function answeredCall(agent: Agent, domain: string): Promise<AnswerTimings> {
+let profileCount = 0;
+
+/** BENCH_PROFILE: where both of our pages spent the call's set-up (bench/cpu-profile.ts). */
+async function reportProfiles(agent: Agent, [callerProfiler, calleeProfiler]: PageProfiler[], dial: DialTimings, inviteAt: number): Promise<void> {
+  const [caller, callee] = await Promise.all([callerProfiler!.stop(), calleeProfiler!.stop()]);
+  const okSentAt = await sentAt(agent.callee, 'invite-ok', dial.callId);
+  const dir = join(repoRoot(), 'dist', 'bench', 'profiles');
+  await mkdir(dir, { recursive: true });
+  profileCount += 1;
+  await saveProfile(dir, `call-${profileCount}-caller`, caller.profile);
+  await saveProfile(dir, `call-${profileCount}-callee`, callee.profile);
+  console.log(`profile ${profileCount} (${dir}): caller, dial -> Established\n${summarize(caller.profile, caller.anchorAt, dial.startedAt, dial.startedAt + dial.establishedMs)}`);
+  console.log(`profile ${profileCount}: callee, INVITE arrival -> 200 OK sent\n${summarize(callee.profile, callee.anchorAt, inviteAt, okSentAt)}`);
+  console.log(`profile ${profileCount}: callee, INVITE arrival -> 200 OK sent, in order\n${sequence(callee.profile, callee.anchorAt, inviteAt, okSentAt)}`);
+  const marks = await agent.caller.evaluate(
+    (id) => (window as unknown as { __softphone: { phone: { timeline(i: string): { marks: Record<string, number | undefined> } | undefined } } }).__softphone.phone.timeline(id)?.marks,
+    dial.callId,
+  );
+  if (marks?.ok200Received !== undefined && marks.ackSent !== undefined) {
+    const at = (ms: number) => dial.startedAt + ms;
+    console.log(`profile ${profileCount}: caller, 200 OK received -> ACK sent, in order\n${sequence(caller.profile, caller.anchorAt, at(marks.ok200Received), at(marks.ackSent))}`);
+  }
+}
+
+/** When the INVITE of this call reached the callee's socket (the page's probes saw it). */
+function inviteArrival(callee: Page, callId: string): Promise<number> {
+  return callee.evaluate(async (id) => {
+    const started = performance.now();
+    for (;;) {
+      const at = window.__benchProbes!.inviteArrivals.find((a) => a.callId === id)?.at;
+      if (at !== undefined) return at;
+      if (performance.now() - started > 90_000) throw new Error(`no INVITE of ${id} arrived`);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  }, callId);
+}
+
+/** A call that rings for RING_MS, then is answered with a click: ringing and answer figures. */
+async function answeredCall(agent: Agent, domain: string): Promise<{ ring: RingTimings; answer: AnswerTimings }> {
   await agent.callee.evaluate(() => window.benchAgent!.armCallee('manual'));
   const dialing = agent.caller.evaluate((options) => window.benchAgent!.dial(options), { target: `${agent.calleeUser}@${domain}`, typingMs: 0 });
   // The Call-ID is known once the INVITE reached the callee.
@@ -193,12 +235,12 @@ async function answeredCall(agent: Agent, domain: string): Promise<AnswerTimings
     }
     return probes.inviteArrivals.at(-1)!.callId;
   });
-  await agent.callee.evaluate((id) => window.benchAgent!.ringing(id), callId);
+  const ring = await agent.callee.evaluate((id) => window.benchAgent!.ringing(id), callId);
   await sleep(RING_MS);
   const answer = await agent.callee.evaluate((id) => window.benchAgent!.answerNow(id), callId);
   await dialing;
   await endCall(agent);
-  return answer;
+  return { ring, answer };
 }
 
 async function registerCallee(agent: Agent, line: LineOptions): Promise<void> {
@@ -364,15 +406,15 @@ async function main(): Promise<void> {
           if (call.registerMs !== null) samples.register.push(call.registerMs);
           samples.established.push(call.dial.establishedMs);
           samples.firstAudio.push(call.dial.firstAudioMs);
-          samples.ringing.push(call.ring.shownAt - call.ring.inviteAt);
           samples.offerSent.push(call.offerSentMs);
           samples.answerSent.push(call.answerSentMs);
-          if (call.ring.paintedAt !== null) scenario.oursRingingPainted.push(call.ring.paintedAt - call.ring.inviteAt);
           if (call.dial.probe) scenario.oursProbeDeviation.push(Math.abs(call.dial.probe.establishedMs - call.dial.establishedMs));
           await sleep(PAUSE_BETWEEN_CALLS_MS);
           let text = `${agent.name} est ${call.dial.establishedMs.toFixed(0)} audio ${call.dial.firstAudioMs.toFixed(0)}`;
           if (!slow(agent)) {
-            const answer = await answeredCall(agent, kamailio.domain).catch(fail);
+            const { ring, answer } = await answeredCall(agent, kamailio.domain).catch(fail);
+            samples.ringing.push(ring.shownAt - ring.inviteAt);
+            if (ring.paintedAt !== null) scenario.oursRingingPainted.push(ring.paintedAt - ring.inviteAt);
             samples.answerAudio.push(answer.firstAudioMs);
             samples.answerOk.push(answer.okSentMs);
             text += ` answer->audio ${answer.firstAudioMs.toFixed(0)}`;

@@ -17,9 +17,14 @@ bash scripts/install-system-deps.sh
 # target (window.__softphone, which the bench drives), web/ the production build whose
 # initial bundle size is reported. Each is rebuilt when missing or older than the sources.
 stale() { [ ! -f "$1/index.html" ] || [ -n "$(find renderer shared vite.config.ts -newer "$1/index.html" -print -quit)" ]; }
+# BENCH_PROFILE=1 (CPU profiles of our pages, bench/cpu-profile.ts) needs function names: the
+# app is then built unminified, and rebuilt minified by the next run without it.
+minify=(); [ "${BENCH_PROFILE:-0}" = 1 ] && minify=(--minify false)
+[ "$(cat dist/bench/app/.minify 2>/dev/null)" = "${minify[*]}" ] || rm -f dist/bench/app/index.html
 if stale dist/bench/app; then
   echo "== building the web target for the bench (vite build --mode e2e -> dist/bench/app)"
-  SOFTPHONE_E2E_DIST="$PWD/dist/bench/app" npx vite build --mode e2e --logLevel warn
+  SOFTPHONE_E2E_DIST="$PWD/dist/bench/app" npx vite build --mode e2e --logLevel warn "${minify[@]}"
+  echo "${minify[*]}" > dist/bench/app/.minify
 fi
 if stale dist/bench/web; then
   echo "== building the shipped web target (vite build -> dist/bench/web) for its bundle size"

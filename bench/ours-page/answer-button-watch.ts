@@ -44,6 +44,10 @@ export class AnswerButtonWatch {
     return this.sighting?.paintedAt != null ? this.sighting : undefined;
   }
 
+  stop(): void {
+    this.disarm();
+  }
+
   private disarm(): void {
     this.observer?.disconnect();
     this.observer = null;

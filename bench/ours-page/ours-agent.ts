@@ -85,7 +85,10 @@ async function dial({ target, typingMs }: DialOptions): Promise<DialTimings> {
 function armCallee(next: CalleeMode): void {
   listen();
   mode = next;
-  watch.arm();
+  // Answered at once, the call never shows ringing; and the watch's work on every DOM change
+  // would only load the page being timed.
+  if (next === 'manual') watch.arm();
+  else watch.stop();
 }
 
 async function ringing(callId: string): Promise<RingTimings> {
