@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { sipjsParserTables } from './scripts/sipjs-parser-tables.mjs';
 
 // The renderer is served from a custom protocol in Electron and from a static server on the web,
 // both with `script-src 'self'`: relative asset URLs (base './') work under either origin, and the
@@ -7,7 +8,7 @@ import vue from '@vitejs/plugin-vue';
 export default defineConfig(({ mode }) => ({
   root: 'renderer',
   base: './',
-  plugins: [vue()],
+  plugins: [vue(), sipjsParserTables()],
   build: {
     // The e2e build carries a test hook (see renderer/main.ts), so it never shares a folder with
     // the build that ships. SOFTPHONE_E2E_DIST moves it (e2e/support/global-setup.ts reads the
