@@ -29,6 +29,49 @@ function phoneWith(...ids: string[]) {
 }
 
 describe('CallFocus: one un-held call at a time', () => {
+  it('with nothing to hold and nothing under way, the action starts in the caller\'s task (before any microtask, so before a render)', async () => {
+    const { calls, focus } = phoneWith('a', 'b');
+    for (const c of calls) c.paused = true;
+    const order: string[] = [];
+    queueMicrotask(() => order.push('microtask'));
+    const done = focus.focus('b', async () => {
+      order.push('action');
+    });
+    order.push('returned');
+    await done;
+    expect(order).toEqual(['action', 'returned', 'microtask']);
+  });
+
+  it('an action asked while another is under way waits for it, even with nothing to hold', async () => {
+    const { focus } = phoneWith();
+    const order: string[] = [];
+    let finishFirst: () => void = () => undefined;
+    const first = focus.focus('a', () => new Promise<void>((resolve) => (finishFirst = () => (order.push('first done'), resolve()))));
+    const second = focus.focus('b', async () => {
+      order.push('second');
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(order).toEqual([]);
+    finishFirst();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first done', 'second']);
+    // Settled again: the next one starts at once.
+    let ranAtOnce = false;
+    const third = focus.focus('c', async () => {
+      ranAtOnce = true;
+    });
+    expect(ranAtOnce).toBe(true);
+    await third;
+  });
+
+  it('an action that throws at once is a rejection, and the next focus change still runs', async () => {
+    const { focus } = phoneWith();
+    await expect(focus.focus('a', () => {
+      throw new Error('no such call');
+    })).rejects.toThrow('no such call');
+    await expect(focus.focus('b', async () => 'ok')).resolves.toBe('ok');
+  });
+
   it("a conference's members count as one call: resuming one keeps its companion live, another call is held", async () => {
     const calls = ['b', 'c', 'd'].map((id) => new TestCall(id));
     const focus = new CallFocus(() => calls, (id) => (id === 'b' ? ['c'] : id === 'c' ? ['b'] : []));

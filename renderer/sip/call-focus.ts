@@ -28,6 +28,8 @@ export class CallFocus<C extends FocusableCall> {
   /** The call the user chose last: it keeps its voice when another one is answered remotely. */
   private focusedId: string | null = null;
   private changes: Promise<unknown> = Promise.resolve();
+  /** Focus changes started and not yet settled: while any is, a new one waits its turn. */
+  private unsettled = 0;
 
   constructor(
     private readonly calls: () => Iterable<C>,
@@ -41,12 +43,39 @@ export class CallFocus<C extends FocusableCall> {
    * when a live call could not be held.
    */
   focus<T>(callId: string | null, action: () => Promise<T>): Promise<T> {
-    const run = this.changes.then(() => this.holdAllBut(callId)).then(() => {
-      this.focusedId = callId;
-      return action();
-    });
-    this.changes = run.catch(() => undefined);
+    // Nothing under way and no other call to hold: the action starts now, in the caller's task.
+    // A dial or an answer then reaches the wire before the page renders anything (Vue renders
+    // in a microtask, and would run ahead of the promise hops of the queued path).
+    const run = this.unsettled === 0 && !this.anyToHold(callId)
+      ? this.runNow(callId, action)
+      : this.changes.then(() => this.holdAllBut(callId)).then(() => {
+          this.focusedId = callId;
+          return action();
+        });
+    this.track(run);
     return run;
+  }
+
+  private runNow<T>(callId: string | null, action: () => Promise<T>): Promise<T> {
+    this.focusedId = callId;
+    try {
+      return action();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private track(run: Promise<unknown>): void {
+    this.unsettled += 1;
+    this.changes = run.catch(() => undefined).finally(() => {
+      this.unsettled -= 1;
+    });
+  }
+
+  private anyToHold(callId: string | null): boolean {
+    const companions = callId ? this.companionsOf(callId) : [];
+    for (const call of this.calls()) if (call.id !== callId && !companions.includes(call.id) && call.isLive()) return true;
+    return false;
   }
 
   /** A dial gets its call id only once the INVITE exists: the new call is the focused one. */
@@ -66,8 +95,7 @@ export class CallFocus<C extends FocusableCall> {
       this.focusedId = call.id;
       return;
     }
-    const run = this.changes.then(() => (call.isLive() ? call.setHold(true) : undefined));
-    this.changes = run.catch(() => undefined);
+    this.track(this.changes.then(() => (call.isLive() ? call.setHold(true) : undefined)));
   }
 
   forget(callId: string): void {
