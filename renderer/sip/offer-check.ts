@@ -24,17 +24,34 @@ interface MediaSection {
   attributes: string[];
 }
 
+/**
+ * What the browser decodes does not change while the page lives, and asking it costs a few
+ * milliseconds on every INVITE (on the path to the 200 OK): asked once per kind.
+ */
+const decodableByKind = new Map<'audio' | 'video', ReadonlySet<string>>();
+
 /** The codec names (lower case, e.g. `opus`) the browser can decode for a media kind. */
-export function decodableCodecs(kind: 'audio' | 'video'): Set<string> {
+export function decodableCodecs(kind: 'audio' | 'video'): ReadonlySet<string> {
+  let known = decodableByKind.get(kind);
+  if (!known) {
+    const asked = askBrowser(kind);
+    known = asked ?? new Set(FALLBACK_DECODABLE[kind]);
+    // The fixed list stands in only while the browser gives no answer: ask again next time.
+    if (asked) decodableByKind.set(kind, asked);
+  }
+  return known;
+}
+
+function askBrowser(kind: 'audio' | 'video'): Set<string> | undefined {
   try {
     const capabilities = globalThis.RTCRtpReceiver?.getCapabilities?.(kind);
     if (capabilities?.codecs.length) {
       return new Set(capabilities.codecs.map((c) => c.mimeType.split('/')[1]?.toLowerCase() ?? '').filter(Boolean));
     }
   } catch {
-    // Fall through to the fixed list.
+    // The fixed list stands in.
   }
-  return new Set(FALLBACK_DECODABLE[kind]);
+  return undefined;
 }
 
 /**
@@ -43,7 +60,7 @@ export function decodableCodecs(kind: 'audio' | 'video'): Set<string> {
  * WebRTC profile, a DTLS fingerprint and ICE credentials (at session or media level), and a
  * codec the browser decodes. The first problem met on the best stream is reported.
  */
-export function checkOffer(sdp: string, decodable: (kind: 'audio' | 'video') => Set<string> = decodableCodecs): OfferProblem | null {
+export function checkOffer(sdp: string, decodable: (kind: 'audio' | 'video') => ReadonlySet<string> = decodableCodecs): OfferProblem | null {
   if (sdp.trim() === '') return null;
   const parsed = parseSdp(sdp);
   if (!parsed) return 'malformed';
@@ -59,7 +76,7 @@ export function checkOffer(sdp: string, decodable: (kind: 'audio' | 'video') => 
   return ranked[best] ?? 'malformed';
 }
 
-function streamProblem(stream: MediaSection, session: string[], decodable: Set<string>): OfferProblem | null {
+function streamProblem(stream: MediaSection, session: string[], decodable: ReadonlySet<string>): OfferProblem | null {
   if (!SECURE_PROTOCOLS.has(stream.protocol.toUpperCase())) return 'insecure-transport';
   const has = (name: string) => [...session, ...stream.attributes].some((a) => a.toLowerCase().startsWith(`${name}:`) && a.length > name.length + 1);
   if (!has('fingerprint')) return 'no-fingerprint';
