@@ -34,6 +34,12 @@ type Emit = TypedEmitter<PhoneEventMap>['emit'];
  * leaves within a few tens of milliseconds; a slower one is shown under way anyway.
  */
 const ANSWER_HOLD_MAX_MS = 120;
+/**
+ * The same for a caller between the 200 OK and its ACK: applying the answer is all that must
+ * happen before the ACK, and it takes milliseconds; what it announces (the far end's media)
+ * waits for the ACK to leave, for this long at most.
+ */
+const ACK_HOLD_MAX_MS = 120;
 
 const DTMF_PATTERN = /^[0-9A-D#*,]{1,32}$/;
 /** What a call-control server may tell about a call (applyServerUpdate); the rest is SIP's. */
@@ -113,6 +119,11 @@ export class CallController {
             this.timeline.note(`ICE gathering ended for the ${type}: ${gathering}`);
           };
           sdh.onRemoteOffer = (sdp) => this.onRemoteOffer(sdp);
+          // Our INVITE's 200 OK: its ACK leaves before the page renders what the answer brings.
+          // Released when the call is Established (SIP.js sends the ACK just before) or ends.
+          sdh.onRemoteAnswer = () => {
+            if (this.session instanceof Inviter && !this.wasEstablished) this.publication.hold(ACK_HOLD_MAX_MS);
+          };
         }
         const connection = (sdh as SessionDescriptionHandler).peerConnection;
         if (connection) {
@@ -146,6 +157,11 @@ export class CallController {
 
   get snapshot(): CallSession {
     return this.current;
+  }
+
+  /** Publish the current snapshot (a new call's first), after any answer's held events. */
+  announce(): void {
+    this.emit('onSessionChanged', this.current);
   }
 
   get id(): string {
@@ -590,6 +606,8 @@ export class CallController {
         break;
       case SessionState.Established: {
         this.wasEstablished = true;
+        // The ACK (caller) has just been sent: what waited for it goes out first, in order.
+        this.publication.release();
         this.timeline.mark('established');
         // The camera counts only if the offer/answer kept video (an answer may refuse it).
         const cameraEnabled = this.current.cameraEnabled && this.video.negotiated();

@@ -44,6 +44,8 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   sendVideo = false;
   /** Called with every remote SDP applied (initial answer or offer, and re-INVITEs). */
   onRemoteDescription: ((sdp: string) => void) | undefined;
+  /** The far end's answer is about to be applied (our INVITE's 200 OK, or a re-INVITE's). */
+  onRemoteAnswer: (() => void) | undefined;
   /** Called with every offer of the far end applied (its INVITE or re-INVITE): how it holds us shows there. */
   onRemoteOffer: ((sdp: string) => void) | undefined;
   /** Called when a camera was asked for but the call had to go on without it. */
@@ -235,6 +237,7 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   }
 
   protected override async setRemoteSessionDescription(description: RTCSessionDescriptionInit): Promise<void> {
+    if (description.type === 'answer') this.onRemoteAnswer?.();
     // The INVITE's offer, applied while the call rang (or still being applied): not twice.
     const prepared = (await this.prepared?.offerAlreadyApplied(description)) === true;
     if (!prepared) await super.setRemoteSessionDescription(description);
