@@ -3,6 +3,7 @@ import { launchChromium } from './support/browser';
 import { instrumentCaptureTracks, liveCaptureTracks } from './support/capture-tracks';
 import { expectRising } from './support/media-stats';
 import { answeredCall, dial, openPhone, register, sessions, waitForCallStatus } from './support/phone-page';
+import { isReinvite, recordSip, type SipLog } from './support/sip-frames';
 
 // What the faster call set-up must never cost: a microphone opened before the user talks to
 // someone (typing a number warms a connection up; an incoming call is prepared while it rings),
@@ -128,6 +129,46 @@ test('the call-details panel shows the call set-up step by step, and "Copy call 
     expect(Object.keys(timeline.marks)).toEqual(expect.arrayContaining(['dial', 'inviteSent', 'ok200Received', 'established', 'firstAudioIn']));
     await alice.page.getByRole('button', { name: 'Hang up' }).click();
     await expect.poll(async () => (await liveCaptureTracks(alice.page)).live).toBe(0);
+  } finally {
+    await browser.close();
+  }
+});
+
+/** The status line of a SIP response frame, e.g. "SIP/2.0 407 Proxy Authentication Required" -> 407. */
+const statusOf = (frame: string) => Number(/^SIP\/2\.0 (\d{3})/.exec(frame)?.[1] ?? 0);
+const cseqMethodOf = (frame: string) => /^CSeq:\s*\d+\s+(\w+)/im.exec(frame)?.[1];
+
+test("the next call answers the server's last challenge up front: one INVITE, no 407, and the call connects", async () => {
+  const browser = await launchChromium();
+  try {
+    let aliceSip: SipLog | undefined;
+    const alice = await openPhone(browser, {
+      displayName: 'Alice',
+      beforeLoad: async (context) => {
+        aliceSip = recordSip(context);
+      },
+    });
+    const bob = await openPhone(browser, { displayName: 'Bob' });
+    await register(alice);
+    await register(bob);
+    const invites = () => aliceSip!.sentRequests('INVITE').filter((frame) => !isReinvite(frame));
+    const inviteChallenges = () => aliceSip!.received.filter((frame) => statusOf(frame) === 407 && cseqMethodOf(frame) === 'INVITE');
+
+    // The first call meets Kamailio's challenge: INVITE, 407, INVITE with credentials.
+    await answeredCall(alice, bob);
+    await expectRising(alice.page, 'audio', 'bytesReceived');
+    expect(invites()).toHaveLength(2);
+    expect(inviteChallenges()).toHaveLength(1);
+    await alice.page.getByRole('button', { name: 'Hang up' }).click();
+    await expect.poll(async () => (await sessions(bob.page)).length).toBe(0);
+
+    // The second sends its credentials in its first INVITE (RFC 3261 §22.3), which Kamailio takes.
+    await answeredCall(alice, bob);
+    await expectRising(alice.page, 'audio', 'bytesReceived');
+    await expectRising(bob.page, 'audio', 'bytesReceived');
+    expect(invites()).toHaveLength(3);
+    expect(invites()[2]).toMatch(/^Proxy-Authorization: Digest .*nonce="/m);
+    expect(inviteChallenges()).toHaveLength(1);
   } finally {
     await browser.close();
   }

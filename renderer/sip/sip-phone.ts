@@ -32,6 +32,7 @@ import { ObservedRegisterer, RegistrationRetry, type RegisterOutcome, type Retry
 import { answerMalformedRequests } from './request-guard';
 import { SoftphoneSessionDescriptionHandler, softphoneSdhFactory } from './softphone-sdh';
 import { tapTransport } from './sip-wire-tap';
+import { CredentialCache } from './credential-cache';
 import { WarmConnections } from './warm-up';
 import { cameraChanged, cameraConstraints, microphoneChanged, microphoneConstraints, type CaptureDevices } from '../devices/capture-constraints';
 import { setCaptureInUse } from './capture-in-use';
@@ -68,6 +69,8 @@ interface Line {
   registering: boolean;
   /** Every call's peer connection configuration (ICE servers, relay-only), warm ones included. */
   rtcConfiguration: RTCConfiguration;
+  /** The server's last challenge to a call, answered up front on the next (credential-cache.ts). */
+  credentials: CredentialCache;
 }
 
 class SipPhone implements PhoneApi {
@@ -172,6 +175,7 @@ class SipPhone implements PhoneApi {
       waitIsServers: false,
       registering: false,
       rtcConfiguration,
+      credentials: CredentialCache.install(userAgent),
     };
     this.line = line;
     line.registerer.stateChange.addListener((state) => this.onRegistererState(line, state));
@@ -368,7 +372,11 @@ class SipPhone implements PhoneApi {
   private async reconnect(line: Line): Promise<void> {
     if (!line.live) return;
     try {
-      if (!line.userAgent.isConnected()) await line.userAgent.reconnect();
+      if (!line.userAgent.isConnected()) {
+        // A new connection may reach another server, or one restarted: it challenges afresh.
+        line.credentials.forget();
+        await line.userAgent.reconnect();
+      }
     } catch {
       if (line.live) this.scheduleReconnect(line);
       return;
@@ -441,6 +449,8 @@ class SipPhone implements PhoneApi {
       // whose phones send 183 with SDP would not.
       earlyMedia: true,
     });
+    // The server's last challenge answered now, rather than after its 407 (credential-cache.ts).
+    const preauthorized = line.credentials.authorize(inviter.request);
     const now = new Date();
     const initial = new CallSession({
       sipCallId: inviter.request.callId,
@@ -454,6 +464,7 @@ class SipPhone implements PhoneApi {
       sipSession: inviter,
     });
     const controller = this.track(inviter, initial, new CallTimeline(inviter.request.callId, 'outgoing', 'dial', requestedAt));
+    if (preauthorized) controller.timeline.note('INVITE sent with the credentials of the last challenge (no 407 expected)');
     referred?.onTracked(controller.id);
     this.focus.adopt(controller.id);
     this.events.emit('onSessionChanged', initial);
@@ -480,9 +491,10 @@ class SipPhone implements PhoneApi {
       prepareAnswer(invitation);
       // onCallIncoming first: its listeners learn what the INVITE asked (video, auto-answer)
       // before the snapshot is published to the host, which decides auto-answer from it. A
-      // listener may already have acted on the call (answered it): announce the latest snapshot.
+      // listener may already have acted on the call (answered it): announce the latest snapshot,
+      // through the call, so that it waits with the answer's own events for the 200 OK to leave.
       this.events.emit('onCallIncoming', snapshot, inviteWantsVideo(invitation.body ?? ''), autoAnswerRequestOf(invitation.request));
-      this.events.emit('onSessionChanged', controller.snapshot);
+      controller.announce();
       controller.timeline.mark('ringing');
     } catch (error) {
       // A message SIP.js parsed but we cannot make sense of must not leave a ringing ghost.
