@@ -25,6 +25,26 @@ export interface PlayOptions {
   delaySeconds?: number;
 }
 
+/**
+ * Each tone's cadence buffer, made once per audio context: the ringback starts as the far end's
+ * 180 arrives, often just before its 200 OK, and tens of thousands of samples written on the
+ * main thread then would make the call's ACK wait. Source nodes may share a buffer.
+ */
+const envelopes = new WeakMap<BaseAudioContext, WeakMap<ToneSpec, AudioBuffer>>();
+
+function envelopeBuffer(context: BaseAudioContext, spec: ToneSpec): AudioBuffer {
+  let ofContext = envelopes.get(context);
+  if (!ofContext) envelopes.set(context, (ofContext = new WeakMap()));
+  let buffer = ofContext.get(spec);
+  if (!buffer) {
+    const data = cadenceEnvelope(spec, ENVELOPE_SAMPLE_RATE);
+    buffer = context.createBuffer(1, data.length, ENVELOPE_SAMPLE_RATE);
+    buffer.getChannelData(0).set(data);
+    ofContext.set(spec, buffer);
+  }
+  return buffer;
+}
+
 export function playTone(context: BaseAudioContext, spec: ToneSpec, options: PlayOptions = {}): PlayingTone {
   const levelOf = (volume: number) => (spec.level * Math.min(1, Math.max(0, volume))) / spec.frequencies.length;
   const start = context.currentTime + Math.max(0, options.delaySeconds ?? 0);
@@ -37,11 +57,8 @@ export function playTone(context: BaseAudioContext, spec: ToneSpec, options: Pla
   const cadence = context.createGain();
   cadence.gain.value = 0;
   cadence.connect(output);
-  const envelopeData = cadenceEnvelope(spec, ENVELOPE_SAMPLE_RATE);
-  const envelopeBuffer = context.createBuffer(1, envelopeData.length, ENVELOPE_SAMPLE_RATE);
-  envelopeBuffer.getChannelData(0).set(envelopeData);
   const envelope = context.createBufferSource();
-  envelope.buffer = envelopeBuffer;
+  envelope.buffer = envelopeBuffer(context, spec);
   envelope.loop = spec.repeat === true;
   envelope.connect(cadence.gain);
 
