@@ -216,6 +216,7 @@ function inviteArrival(callee: Page, callId: string): Promise<number> {
 /** A call that rings for RING_MS, then is answered with a click: ringing and answer figures. */
 async function answeredCall(agent: Agent, domain: string): Promise<{ ring: RingTimings; answer: AnswerTimings }> {
   await agent.callee.evaluate(() => window.benchAgent!.armCallee('manual'));
+  const profiler = process.env.BENCH_PROFILE && agent.name === 'ours' ? await PageProfiler.start(agent.callee) : null;
   const dialing = agent.caller.evaluate((options) => window.benchAgent!.dial(options), { target: `${agent.calleeUser}@${domain}`, typingMs: 0 });
   // The Call-ID is known once the INVITE reached the callee.
   const callId = await agent.callee.evaluate(async () => {
@@ -229,6 +230,10 @@ async function answeredCall(agent: Agent, domain: string): Promise<{ ring: RingT
     return probes.inviteArrivals.at(-1)!.callId;
   });
   const ring = await agent.callee.evaluate((id) => window.benchAgent!.ringing(id), callId);
+  if (profiler) {
+    const { profile, anchorAt } = await profiler.stop();
+    console.log(`profile: callee, INVITE arrival -> Answer button in the DOM, in order\n${sequence(profile, anchorAt, ring.inviteAt, ring.paintedAt ?? ring.shownAt)}`);
+  }
   await sleep(RING_MS);
   const answer = await agent.callee.evaluate((id) => window.benchAgent!.answerNow(id), callId);
   await dialing;

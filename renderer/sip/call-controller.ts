@@ -121,8 +121,10 @@ export class CallController {
           sdh.onRemoteOffer = (sdp) => this.onRemoteOffer(sdp);
           // Our INVITE's 200 OK: its ACK leaves before the page renders what the answer brings.
           // Released when the call is Established (SIP.js sends the ACK just before) or ends.
+          // Not for a 183's early answer (the 200 OK is not there yet): the far end's
+          // announcement is heard, and the ringback stopped, as it comes.
           sdh.onRemoteAnswer = () => {
-            if (this.session instanceof Inviter && !this.wasEstablished) this.publication.hold(ACK_HOLD_MAX_MS);
+            if (this.session instanceof Inviter && !this.wasEstablished && this.timeline.has('ok200Received')) this.publication.hold(ACK_HOLD_MAX_MS);
           };
         }
         const connection = (sdh as SessionDescriptionHandler).peerConnection;
