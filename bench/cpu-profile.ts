@@ -27,7 +27,8 @@ export interface CpuProfile {
 /** The function run just before and after profiling, found again in the samples to align clocks. */
 const ANCHOR = 'benchProfileAnchor';
 const SAMPLING_US = 100;
-const ANCHOR_MS = 5;
+const ANCHOR_MS = 10;
+const NO_ANCHOR = '  (the profile has no sample of its anchor: its samples cannot be placed on the page clock)';
 let anchors = 0;
 
 export class PageProfiler {
@@ -43,6 +44,8 @@ export class PageProfiler {
     await session.send('Profiler.enable');
     await session.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
     await session.send('Profiler.start');
+    // The sampler thread takes a moment to run: an anchor at once may not be sampled.
+    await page.waitForTimeout(20);
     const profiler = new PageProfiler(page, session);
     profiler.anchorAt = await profiler.anchor();
     return profiler;
@@ -96,7 +99,7 @@ function samplesOnPageClock(profile: CpuProfile, anchorAt: number): Sample[] {
     raw.push({ t, node: byId.get(id)! });
   });
   const anchor = raw.find((s) => inAnchor(s.node.id));
-  if (!anchor) throw new Error('the profile has no sample of its anchor');
+  if (!anchor) return [];
   return raw.map((s, i) => ({
     at: anchorAt + (s.t - anchor.t) / 1000,
     node: s.node,
@@ -114,6 +117,7 @@ function place(frame: ProfileNode['callFrame']): string {
 
 /** Self time by function within [from, to] of the page's clock, the top `top` of them. */
 export function summarize(profile: CpuProfile, anchorAt: number, from: number, to: number, top = 12): string {
+  if (samplesOnPageClock(profile, anchorAt).length === 0) return NO_ANCHOR;
   const totals = new Map<string, number>();
   let busy = 0;
   for (const s of samplesOnPageClock(profile, anchorAt)) {
@@ -131,6 +135,7 @@ export function summarize(profile: CpuProfile, anchorAt: number, from: number, t
  * function that took most of the run), from 0.5 ms up. Shows what a step waited behind.
  */
 export function sequence(profile: CpuProfile, anchorAt: number, from: number, to: number): string {
+  if (samplesOnPageClock(profile, anchorAt).length === 0) return NO_ANCHOR;
   const runs: Array<{ at: number; task: string; ms: number; leaves: Map<string, number> }> = [];
   for (const s of samplesOnPageClock(profile, anchorAt)) {
     if (s.at < from || s.at > to) continue;

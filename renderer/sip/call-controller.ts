@@ -229,6 +229,23 @@ export class CallController {
 
   // --- incoming ------------------------------------------------------------------------------
 
+  /**
+   * While the call rings: make its connection, apply the far end's offer and make an audio
+   * answer (prepared-answer.ts), so that Answer only has to set it. No microphone is opened; a
+   * declined or cancelled call closes this connection with its session. Once only.
+   */
+  prepareAnswer(): void {
+    const invitation = this.session;
+    if (!(invitation instanceof Invitation) || invitation.state !== SessionState.Initial || invitation.sessionDescriptionHandler || !invitation.body) return;
+    try {
+      const sdh = (invitation as unknown as { setupSessionDescriptionHandler(): unknown }).setupSessionDescriptionHandler();
+      if (sdh instanceof SoftphoneSessionDescriptionHandler) void sdh.prepareAnswer(invitation.body);
+    } catch (error) {
+      // Answer makes the handler again and reports what went wrong there.
+      console.warn('Could not prepare the answer while ringing', error);
+    }
+  }
+
   async answer(video: boolean, bySystem: boolean): Promise<void> {
     const invitation = this.session as Invitation;
     if (invitation.state !== SessionState.Initial) {
@@ -237,10 +254,17 @@ export class CallController {
     }
     this.answeredBySystem = bySystem;
     this.timeline.mark('answerRequested');
+    // Answered as it arrives (auto-answer), before the ringing call was prepared: prepared now,
+    // so that the answer below is set the moment it is made, ahead of SIP.js's own steps.
+    if (!video) this.prepareAnswer();
     // The wire first: the answer made while the call rang is set now, so the browser works on
     // it while the page repaints for the change below (prepared-answer.ts).
     const sdh = invitation.sessionDescriptionHandler;
-    if (sdh instanceof SoftphoneSessionDescriptionHandler && sdh.answerPressed(video)) this.publication.hold(ANSWER_HOLD_MAX_MS);
+    if (sdh instanceof SoftphoneSessionDescriptionHandler) sdh.answerPressed(video);
+    // An audio answer leaves in milliseconds, prepared or not (an answer given as the call
+    // arrives finds nothing prepared yet): the page shows it once the 200 OK left. A video
+    // answer waits for the camera, and shows that it is under way meanwhile.
+    if (!video) this.publication.hold(ANSWER_HOLD_MAX_MS);
     // The answer starts now: the call stops ringing (tray, popup, ringtone) while the
     // microphone opens and ICE runs; answerTime is stamped here, as the reference SDK does,
     // and taken back if the answer never completes (isAnswering() tells this window apart).

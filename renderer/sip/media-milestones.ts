@@ -52,10 +52,9 @@ export function watchConnectionMilestones(connection: RTCPeerConnection, mark: M
 
   const onIce = () => {
     const state = connection.iceConnectionState;
-    if (state === 'connected' || state === 'completed') {
-      mark('iceConnected');
-      startPolling();
-    }
+    // No polling yet: no media flows before DTLS has keyed it, and ICE connects while the
+    // caller still applies the answer, with its ACK to send (getStats every 5 ms would compete).
+    if (state === 'connected' || state === 'completed') mark('iceConnected');
   };
   const onConnection = () => {
     if (connection.connectionState === 'connected') {

@@ -30,9 +30,10 @@ import type { PhoneEventMap, PhoneEventName } from './phone-events';
 import { notRegisteredError, serverUnreachableError } from './registration-errors';
 import { ObservedRegisterer, RegistrationRetry, type RegisterOutcome, type RetryPlan } from './registration-retry';
 import { answerMalformedRequests } from './request-guard';
-import { SoftphoneSessionDescriptionHandler, softphoneSdhFactory } from './softphone-sdh';
+import { softphoneSdhFactory } from './softphone-sdh';
 import { tapTransport } from './sip-wire-tap';
 import { CredentialCache } from './credential-cache';
+import { afterNextPaint } from './after-paint';
 import { WarmConnections } from './warm-up';
 import { cameraChanged, cameraConstraints, microphoneChanged, microphoneConstraints, type CaptureDevices } from '../devices/capture-constraints';
 import { setCaptureInUse } from './capture-in-use';
@@ -90,7 +91,9 @@ class SipPhone implements PhoneApi {
   private merging: string[] = [];
   /** A connection gathering while the user types a number (warmUp); the next call adopts it. */
   private readonly warm = new WarmConnections();
-  private readonly timelines = new TimelineBook<CallController>((controller) => this.events.emit('onCallTimeline', controller.snapshot, controller.timeline.toJSON()));
+  private readonly timelines = new TimelineBook<CallController>((controller) => {
+    if (this.events.has('onCallTimeline')) this.events.emit('onCallTimeline', controller.snapshot, controller.timeline.toJSON());
+  });
   private line: Line | null = null;
   private connectAttempt = 0;
   private state: RegistrationSnapshot = { status: 'unregistered', aor: null, error: null };
@@ -485,10 +488,6 @@ class SipPhone implements PhoneApi {
       Object.defineProperty(snapshot, 'sipSession', { value: invitation, enumerable: false, writable: true, configurable: true });
       const arrivedAt = this.timelines.inviteArrival(invitation.request.callId);
       const controller = this.track(invitation, snapshot, new CallTimeline(invitation.request.callId, 'incoming', 'inviteReceived', arrivedAt));
-      // The connection is made before the call is announced, so that candidates gather and the
-      // offer is applied (off the main thread) while the UI shows the call; an Answer that
-      // comes at once then finds it under way. No microphone is opened.
-      prepareAnswer(invitation);
       // onCallIncoming first: its listeners learn what the INVITE asked (video, auto-answer)
       // before the snapshot is published to the host, which decides auto-answer from it. A
       // listener may already have acted on the call (answered it): announce the latest snapshot,
@@ -496,6 +495,11 @@ class SipPhone implements PhoneApi {
       this.events.emit('onCallIncoming', snapshot, inviteWantsVideo(invitation.body ?? ''), autoAnswerRequestOf(invitation.request));
       controller.announce();
       controller.timeline.mark('ringing');
+      // The connection is made, the offer applied and the answer made while the call rings
+      // (prepared-answer.ts; no microphone), but after the card is painted: making a connection
+      // costs milliseconds the ringing call's first frame does not wait for. An answer given at
+      // once (above) takes SIP.js's own path instead.
+      afterNextPaint(() => controller.prepareAnswer());
     } catch (error) {
       // A message SIP.js parsed but we cannot make sense of must not leave a ringing ghost.
       console.error('Rejected an INVITE that could not be handled', error);
@@ -808,22 +812,6 @@ function rtcConfigurationOf(settings: AccountSettings): RTCConfiguration {
     iceServers: settings.iceServers.map((s) => ({ ...s })) as RTCIceServer[],
     iceTransportPolicy: settings.iceTransportPolicy ?? 'all',
   };
-}
-
-/**
- * While an incoming call rings: make its connection (candidates pooled from now on) and apply
- * the far end's offer, so Answer only has to make the answer. No microphone is opened; a
- * declined or cancelled call closes this connection with its session.
- */
-function prepareAnswer(invitation: Invitation): void {
-  if (invitation.state !== SessionState.Initial || invitation.sessionDescriptionHandler || !invitation.body) return;
-  try {
-    const sdh = (invitation as unknown as { setupSessionDescriptionHandler(): unknown }).setupSessionDescriptionHandler();
-    if (sdh instanceof SoftphoneSessionDescriptionHandler) void sdh.prepareAnswer(invitation.body);
-  } catch (error) {
-    // Answer makes the handler again and reports what went wrong there.
-    console.warn('Could not prepare the answer while ringing', error);
-  }
 }
 
 function errorText(error: unknown): string {

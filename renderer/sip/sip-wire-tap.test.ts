@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { summarizeSipMessage, tapTransport } from './sip-wire-tap';
-import { TimelineBook, wireMark } from './timeline-book';
+import { ANNOUNCE_BATCH_MS, TimelineBook, wireMark } from './timeline-book';
 import { CallTimeline } from './call-timeline';
 
 const invite = [
@@ -87,7 +87,9 @@ describe('TimelineBook', () => {
     book.onWire(summarizeSipMessage(ok)!, 'sent', 130);
     book.onWire(summarizeSipMessage(ack)!, 'received', 132);
     expect(book.get('call-1@host')?.marks).toMatchObject({ inviteReceived: 0, ok200Sent: 30, ackReceived: 32 });
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => setTimeout(resolve, ANNOUNCE_BATCH_MS / 2));
+    expect(announced).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, ANNOUNCE_BATCH_MS));
     expect(announced).toEqual(['call-1@host']);
     book.ended(owner);
     expect(book.get('call-1@host')?.marks.ok200Sent).toBe(30);

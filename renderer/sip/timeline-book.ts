@@ -1,6 +1,6 @@
 // The engine's book of call timelines: it feeds each live call's timeline with the SIP
 // messages seen on the socket (sip-wire-tap.ts), announces a timeline whenever it gained marks
-// (batched: one announcement per turn of the event loop, not one per mark), and keeps the
+// (batched: one announcement per ANNOUNCE_BATCH_MS, not one per mark), and keeps the
 // timelines of the last calls that ended, so "Copy call details" still works after hang-up and
 // the call history can take them.
 
@@ -9,6 +9,11 @@ import type { SipMessageSummary, WireDirection } from './sip-wire-tap';
 
 /** Ended calls whose timeline stays available from the engine. */
 export const KEPT_ENDED_TIMELINES = 50;
+/**
+ * Marks are announced in batches this long: the call-details panel is read by a person, and an
+ * announcement due at once would run in the middle of the call's set-up (a 200 OK to build).
+ */
+export const ANNOUNCE_BATCH_MS = 100;
 /** INVITE arrivals remembered until the engine makes their call (it does so at once). */
 const KEPT_ARRIVALS = 8;
 
@@ -102,6 +107,6 @@ export class TimelineBook<Owner extends TimelineOwner = TimelineOwner> {
       const owners = [...this.pending];
       this.pending.clear();
       for (const o of owners) this.announce(o);
-    }, 0);
+    }, ANNOUNCE_BATCH_MS);
   }
 }

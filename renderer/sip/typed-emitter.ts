@@ -32,6 +32,11 @@ export class TypedEmitter<Events extends { [K in keyof Events]: Handler }> {
     }
   }
 
+  /** Whether anyone listens (an event costly to build is then not built). */
+  has<E extends keyof Events>(event: E): boolean {
+    return (this.listeners.get(event)?.size ?? 0) > 0;
+  }
+
   clear(): void {
     this.listeners.clear();
   }
