@@ -117,10 +117,11 @@ function place(frame: ProfileNode['callFrame']): string {
 
 /** Self time by function within [from, to] of the page's clock, the top `top` of them. */
 export function summarize(profile: CpuProfile, anchorAt: number, from: number, to: number, top = 12): string {
-  if (samplesOnPageClock(profile, anchorAt).length === 0) return NO_ANCHOR;
+  const samples = samplesOnPageClock(profile, anchorAt);
+  if (samples.length === 0) return NO_ANCHOR;
   const totals = new Map<string, number>();
   let busy = 0;
-  for (const s of samplesOnPageClock(profile, anchorAt)) {
+  for (const s of samples) {
     if (s.at < from || s.at > to) continue;
     const key = place(s.node.callFrame);
     totals.set(key, (totals.get(key) ?? 0) + s.ms);
@@ -135,9 +136,10 @@ export function summarize(profile: CpuProfile, anchorAt: number, from: number, t
  * function that took most of the run), from 0.5 ms up. Shows what a step waited behind.
  */
 export function sequence(profile: CpuProfile, anchorAt: number, from: number, to: number): string {
-  if (samplesOnPageClock(profile, anchorAt).length === 0) return NO_ANCHOR;
+  const samples = samplesOnPageClock(profile, anchorAt);
+  if (samples.length === 0) return NO_ANCHOR;
   const runs: Array<{ at: number; task: string; ms: number; leaves: Map<string, number> }> = [];
-  for (const s of samplesOnPageClock(profile, anchorAt)) {
+  for (const s of samples) {
     if (s.at < from || s.at > to) continue;
     const task = place(s.task.callFrame);
     let run = runs.at(-1);

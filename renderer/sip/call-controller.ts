@@ -30,16 +30,11 @@ import { PublicationHold } from './publication-hold';
 type Emit = TypedEmitter<PhoneEventMap>['emit'];
 
 /**
- * The longest an Answer press may wait to show (publication-hold.ts): the 200 OK normally
- * leaves within a few tens of milliseconds; a slower one is shown under way anyway.
+ * The longest a call's events wait for its message to leave (publication-hold.ts): an Answer
+ * press for its 200 OK, a caller's 200 OK for its ACK. Either normally leaves within tens of
+ * milliseconds; a slower one is shown under way anyway.
  */
-const ANSWER_HOLD_MAX_MS = 120;
-/**
- * The same for a caller between the 200 OK and its ACK: applying the answer is all that must
- * happen before the ACK, and it takes milliseconds; what it announces (the far end's media)
- * waits for the ACK to leave, for this long at most.
- */
-const ACK_HOLD_MAX_MS = 120;
+const PUBLICATION_HOLD_MAX_MS = 120;
 
 const DTMF_PATTERN = /^[0-9A-D#*,]{1,32}$/;
 /** What a call-control server may tell about a call (applyServerUpdate); the rest is SIP's. */
@@ -124,7 +119,7 @@ export class CallController {
           // Not for a 183's early answer (the 200 OK is not there yet): the far end's
           // announcement is heard, and the ringback stopped, as it comes.
           sdh.onRemoteAnswer = () => {
-            if (this.session instanceof Inviter && !this.wasEstablished && this.timeline.has('ok200Received')) this.publication.hold(ACK_HOLD_MAX_MS);
+            if (this.session instanceof Inviter && !this.wasEstablished && this.timeline.has('ok200Received')) this.publication.hold(PUBLICATION_HOLD_MAX_MS);
           };
         }
         const connection = (sdh as SessionDescriptionHandler).peerConnection;
@@ -264,7 +259,7 @@ export class CallController {
     // An audio answer leaves in milliseconds, prepared or not (an answer given as the call
     // arrives finds nothing prepared yet): the page shows it once the 200 OK left. A video
     // answer waits for the camera, and shows that it is under way meanwhile.
-    if (!video) this.publication.hold(ANSWER_HOLD_MAX_MS);
+    if (!video) this.publication.hold(PUBLICATION_HOLD_MAX_MS);
     // The answer starts now: the call stops ringing (tray, popup, ringtone) while the
     // microphone opens and ICE runs; answerTime is stamped here, as the reference SDK does,
     // and taken back if the answer never completes (isAnswering() tells this window apart).

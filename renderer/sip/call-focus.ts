@@ -73,9 +73,13 @@ export class CallFocus<C extends FocusableCall> {
   }
 
   private anyToHold(callId: string | null): boolean {
+    return !this.liveOthers(callId).next().done;
+  }
+
+  /** The live calls a focus on `callId` holds (not it, not its companions), each checked as reached. */
+  private *liveOthers(callId: string | null): Generator<C> {
     const companions = callId ? this.companionsOf(callId) : [];
-    for (const call of this.calls()) if (call.id !== callId && !companions.includes(call.id) && call.isLive()) return true;
-    return false;
+    for (const call of this.calls()) if (call.id !== callId && !companions.includes(call.id) && call.isLive()) yield call;
   }
 
   /** A dial gets its call id only once the INVITE exists: the new call is the focused one. */
@@ -103,9 +107,7 @@ export class CallFocus<C extends FocusableCall> {
   }
 
   private async holdAllBut(callId: string | null): Promise<void> {
-    const companions = callId ? this.companionsOf(callId) : [];
-    for (const call of this.calls()) {
-      if (call.id === callId || companions.includes(call.id) || !call.isLive()) continue;
+    for (const call of this.liveOthers(callId)) {
       await call.setHold(true);
       if (call.isLive()) {
         const who = call.snapshot.displayName || call.snapshot.number;

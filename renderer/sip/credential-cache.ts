@@ -36,6 +36,8 @@ interface Challenge {
 interface Remembered {
   /** The digest that answered the challenge: its nonce count goes on from there. */
   digest: DigestAuthentication;
+  /** Its own authenticate, not the one follow() wraps: a reuse is not a new challenge. */
+  answer: DigestAuthentication['authenticate'];
   challenge: Challenge;
   header: AuthorizationHeader;
   at: number;
@@ -77,7 +79,7 @@ export class CredentialCache {
       this.remembered = null;
       return false;
     }
-    if (!cached.digest.authenticate(request, cached.challenge)) return false;
+    if (!cached.answer(request, cached.challenge)) return false;
     request.setHeader(cached.header, cached.digest.toString());
     return true;
   }
@@ -91,13 +93,12 @@ export class CredentialCache {
     const answer = digest.authenticate.bind(digest);
     digest.authenticate = (request: OutgoingRequestMessage, challenge: Challenge, body?: string): boolean => {
       const answered = answer(request, challenge, body);
-      // (A reuse of the remembered challenge, authorize() below, is not a new one.)
-      if (answered && request.method === 'INVITE' && reusable(challenge) && challenge !== this.remembered?.challenge) {
+      if (answered && request.method === 'INVITE' && reusable(challenge)) {
         // SIP.js puts the answer on the request right after this returns, under the header
         // that matches the challenge (Proxy-Authorization for a 407): read which, then.
         queueMicrotask(() => {
           const header = headerCarrying(request, digest);
-          if (header) this.remembered = { digest, challenge, header, at: this.clock.now() };
+          if (header) this.remembered = { digest, answer, challenge, header, at: this.clock.now() };
         });
       }
       return answered;

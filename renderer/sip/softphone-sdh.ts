@@ -113,11 +113,11 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
 
   /**
    * Answer pressed, before SIP.js's accept: an audio answer sets the answer made while the call
-   * rang right now, so the browser works on it while the page repaints the answered call.
-   * Returns whether it does (a video answer, or a call not prepared, takes SIP.js's path).
+   * rang right now, so the browser works on it while the page repaints the answered call (a
+   * video answer, or a call not prepared, takes SIP.js's path).
    */
-  answerPressed(video: boolean): boolean {
-    return !video && !this.closed && this.prepared?.apply() === true;
+  answerPressed(video: boolean): void {
+    if (!video && !this.closed) this.prepared?.apply();
   }
 
   override getDescription(options?: SessionDescriptionHandlerOptions, modifiers?: Parameters<SessionDescriptionHandler['getDescription']>[1]): Promise<BodyAndContentType> {
