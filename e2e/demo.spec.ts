@@ -160,9 +160,8 @@ test('npm run demo: the account is filled in, the echo line answers, we hear our
     expect(muted, `echo energy in 1 s: ${speaking} speaking, ${muted} muted`).toBeLessThan(speaking * 0.1);
     await page.getByRole('button', { name: 'Unmute' }).click();
     const unmuted = await counterGrowth(page, 'audio', 'totalAudioEnergy', { settleMs: 400 });
-    // Chromium's fake microphone is a beep a second: a 1 s window holds more or less of it, so
-    // "back" is judged against the muted level (which is near zero), not against the first
-    // window's luck (0.13 vs 0.36 was seen under load, the sound plainly back).
+    // "Back" is judged against the muted level (near zero) as well as against the first window:
+    // the echo line's own jitter buffer and load make two 1 s windows differ.
     expect(unmuted, `echo energy in 1 s: ${speaking} speaking, ${muted} muted, ${unmuted} after unmute`).toBeGreaterThan(Math.max(muted * 10, speaking * 0.2));
 
     // Our camera comes back too.

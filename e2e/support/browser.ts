@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext } from '@playwright/test';
 import { FAKE_MEDIA_ARGS, launchChromium as launchTestbedChromium } from '../../scripts/testbed/chromium.mjs';
+import { microphoneFileArg, syllablesWav } from './tone-microphone';
 
 declare global {
   interface Window {
@@ -27,13 +28,25 @@ export interface LaunchOptions {
 }
 
 /**
+ * What every test microphone says: syllables of tones (tone-microphone.ts). Chromium's own fake
+ * microphone is a 20 ms beep twice a second, and the beep's timing is shared by all the captures
+ * of a browser process (one beep context), so two phones in one browser split the beeps between
+ * them: one could send near silence for a whole second (seen: 0.00006 energy in 1 s while its
+ * peer got 0.34), and "the far end hears us" became luck.
+ */
+const microphoneArg = () => microphoneFileArg('syllables', syllablesWav);
+
+/**
  * Debian's Chromium with a throw-away HOME (see scripts/testbed/chromium.mjs, shared with the
  * demo's echo line), plus the synthetic camera and microphone every test phone uses.
  */
 export function launchChromium(opts: LaunchOptions = {}): Promise<Browser> {
   return launchTestbedChromium({
     headless: opts.headless ?? true,
-    args: opts.cameras === undefined ? FAKE_MEDIA_ARGS : FAKE_MEDIA_ARGS.map((arg) => (arg === '--use-fake-device-for-media-stream' ? `${arg}=device-count=${opts.cameras}` : arg)),
+    args: [
+      ...(opts.cameras === undefined ? FAKE_MEDIA_ARGS : FAKE_MEDIA_ARGS.map((arg) => (arg === '--use-fake-device-for-media-stream' ? `${arg}=device-count=${opts.cameras}` : arg))),
+      microphoneArg(),
+    ],
     audible: opts.audible ?? false,
     browserAutoplayRule: opts.browserAutoplayRule ?? false,
   });

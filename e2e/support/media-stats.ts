@@ -32,9 +32,9 @@ export type Counter = InboundCounter | OutboundCounter;
 
 const INBOUND_COUNTERS: readonly Counter[] = ['bytesReceived', 'packetsReceived', 'totalSamplesReceived', 'totalAudioEnergy', 'framesDecoded'];
 
-// A couple of packets may land between "media stopped" and the first sample. Fake-device
-// audio runs at about 3 kB/s, 50 packets/s, 48 k samples/s and 0.15-0.4 energy/s on loopback,
-// so a second of real flow is always far above these.
+// A couple of packets may land between "media stopped" and the first sample. The test
+// microphone (a steady sine, browser.ts) runs at about 3 kB/s, 50 packets/s, 48 k samples/s and
+// several hundredths of energy a second on loopback, so a second of real flow is far above these.
 const DEFAULT_TOLERANCE: Record<Counter, number> = {
   bytesReceived: 300,
   packetsReceived: 3,

@@ -10,11 +10,10 @@ import { FAKE_MEDIA_ARGS, launchChromium as launchTestbedChromium } from '../../
 
 const SAMPLE_RATE = 48_000;
 
-/** A 16-bit mono PCM WAV of a sine at `frequency` Hz (whole cycles, so it loops without a click). */
-export function sineWav(frequency: number, seconds = 2, amplitude = 0.3): Buffer {
-  const samples = SAMPLE_RATE * seconds;
-  const data = Buffer.alloc(samples * 2);
-  for (let i = 0; i < samples; i++) data.writeInt16LE(Math.round(Math.sin((2 * Math.PI * frequency * i) / SAMPLE_RATE) * amplitude * 32767), i * 2);
+/** A 16-bit mono PCM WAV of `samples` (each in -1..1). */
+function pcmWav(samples: Float64Array): Buffer {
+  const data = Buffer.alloc(samples.length * 2);
+  samples.forEach((sample, i) => data.writeInt16LE(Math.round(sample * 32767), i * 2));
   const header = Buffer.alloc(44);
   header.write('RIFF', 0);
   header.writeUInt32LE(36 + data.length, 4);
@@ -32,13 +31,58 @@ export function sineWav(frequency: number, seconds = 2, amplitude = 0.3): Buffer
   return Buffer.concat([header, data]);
 }
 
+/** A 16-bit mono PCM WAV of a sine at `frequency` Hz (whole cycles, so it loops without a click). */
+export function sineWav(frequency: number, seconds = 2, amplitude = 0.3): Buffer {
+  const samples = new Float64Array(SAMPLE_RATE * seconds);
+  for (let i = 0; i < samples.length; i++) samples[i] = Math.sin((2 * Math.PI * frequency * i) / SAMPLE_RATE) * amplitude;
+  return pcmWav(samples);
+}
+
+// Syllables: 90 ms of a tone, 35 ms of silence, the pitch moving on each time. A steady sine is
+// what WebRTC's noise suppression learns as noise and fades out within a second or two; sound
+// that stops and changes, as speech does, is let through.
+const SYLLABLE_HZ = [320, 540, 410, 760, 610, 880, 470, 680] as const;
+const SYLLABLE_MS = 90;
+const GAP_MS = 35;
+const FADE_MS = 8;
+
+/** Two seconds of syllables (see above), starting and ending in silence so that it loops cleanly. */
+export function syllablesWav(amplitude = 0.4): Buffer {
+  const samples = new Float64Array(SAMPLE_RATE * 2);
+  const perMs = SAMPLE_RATE / 1000;
+  for (let start = 0, index = 0; start + (SYLLABLE_MS + GAP_MS) * perMs <= samples.length; start += (SYLLABLE_MS + GAP_MS) * perMs, index++) {
+    const frequency = SYLLABLE_HZ[index % SYLLABLE_HZ.length]!;
+    const length = SYLLABLE_MS * perMs;
+    for (let i = 0; i < length; i++) {
+      const fade = Math.min(1, i / (FADE_MS * perMs), (length - i) / (FADE_MS * perMs));
+      samples[start + i] = Math.sin((2 * Math.PI * frequency * i) / SAMPLE_RATE) * amplitude * fade;
+    }
+  }
+  return pcmWav(samples);
+}
+
+const microphoneFiles = new Map<string, string>();
+
+/**
+ * The Chromium flag that makes every microphone of a browser play `name`'s WAV (written once per
+ * test process). Each capture reads the file on its own, so every page of the browser speaks
+ * all the time, unlike Chromium's default fake microphone (see browser.ts).
+ */
+export function microphoneFileArg(name: string, wav: () => Buffer): string {
+  let file = microphoneFiles.get(name);
+  if (!file) {
+    file = join(mkdtempSync(join(tmpdir(), 'softphone-microphone-')), `${name}.wav`);
+    writeFileSync(file, wav());
+    microphoneFiles.set(name, file);
+  }
+  return `--use-file-for-fake-audio-capture=${file}`;
+}
+
 /** A browser whose every page's microphone plays a sine at `frequency` Hz. */
 export function launchWithTone(frequency: number): Promise<Browser> {
-  const file = join(mkdtempSync(join(tmpdir(), 'softphone-tone-')), `tone-${frequency}.wav`);
-  writeFileSync(file, sineWav(frequency));
   return launchTestbedChromium({
     headless: true,
-    args: [...FAKE_MEDIA_ARGS, `--use-file-for-fake-audio-capture=${file}`],
+    args: [...FAKE_MEDIA_ARGS, microphoneFileArg(`tone-${frequency}`, () => sineWav(frequency))],
     audible: true,
     browserAutoplayRule: false,
   });
