@@ -10,8 +10,21 @@ import { isReinvite, recordSip, type SipLog } from './support/sip-frames';
 // or a connection left open once the call is gone. And the call-details panel: the timeline
 // every call records, shown and exported.
 
+/** Open connections that carry something: a transceiver or a description (the spare has neither). */
 function openConnections(page: Page): Promise<number> {
-  return page.evaluate(() => (window.__peerConnections ?? []).filter((c) => c.signalingState !== 'closed').length);
+  return page.evaluate(
+    () => (window.__peerConnections ?? []).filter((c) => c.signalingState !== 'closed' && (c.getTransceivers().length > 0 || c.localDescription !== null || c.remoteDescription !== null)).length,
+  );
+}
+
+/** The connection kept for the next incoming call (spare-connection.ts): open, and nothing in it, not even gathering. */
+function spareConnections(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      (window.__peerConnections ?? []).filter(
+        (c) => c.signalingState === 'stable' && c.getTransceivers().length === 0 && c.localDescription === null && c.remoteDescription === null && c.iceGatheringState === 'new',
+      ).length,
+  );
 }
 
 test('typing a number warms a connection up without the microphone; clearing it closes the connection', async () => {
@@ -23,7 +36,7 @@ test('typing a number warms a connection up without the microphone; clearing it 
     await expect.poll(() => openConnections(alice.page)).toBe(1);
     // The offer is made ahead (offer-ahead.ts): set, one audio m-line, and no track on it.
     const warm = await alice.page.evaluate(() => {
-      const connection = (window.__peerConnections ?? []).find((c) => c.signalingState !== 'closed')!;
+      const connection = (window.__peerConnections ?? []).find((c) => c.signalingState !== 'closed' && c.getTransceivers().length > 0)!;
       return {
         state: connection.signalingState,
         audioLines: (connection.localDescription?.sdp.match(/^m=audio /gm) ?? []).length,
@@ -48,22 +61,31 @@ test('an incoming call is prepared while it rings without opening the microphone
     const bob = await openPhone(browser, { displayName: 'Bob', beforeLoad: (context) => instrumentCaptureTracks(context) });
     await register(alice);
     await register(bob);
+    // Registered: one connection waits for the next incoming call, empty; nothing else is open.
+    await expect.poll(() => spareConnections(bob.page)).toBe(1);
+    expect(await openConnections(bob.page)).toBe(0);
+    const madeBeforeTheCall = await bob.page.evaluate(() => (window.__peerConnections ?? []).length);
     await dial(alice, bob.user);
     await expect(bob.page.getByRole('button', { name: 'Answer', exact: true })).toBeVisible();
     // Ringing: the prepared connection exists, the microphone is not open.
     await expect.poll(() => openConnections(bob.page)).toBe(1);
+    // The call took the spare: its connection was made before the INVITE came (the next spare after it).
+    const ringingConnection = await bob.page.evaluate(() => (window.__peerConnections ?? []).findIndex((c) => c.remoteDescription !== null));
+    expect(ringingConnection).toBeGreaterThanOrEqual(0);
+    expect(ringingConnection).toBeLessThan(madeBeforeTheCall);
     await bob.page.waitForTimeout(500);
     expect(await liveCaptureTracks(bob.page)).toMatchObject({ opened: 0 });
     // The offer is applied and the answer made (prepared-answer.ts), but nothing is set on our
     // side before Answer: no ICE toward the caller, none of our addresses given away.
     const ringing = await bob.page.evaluate(() => {
-      const connection = (window.__peerConnections ?? []).find((c) => c.signalingState !== 'closed')!;
+      const connection = (window.__peerConnections ?? []).find((c) => c.remoteDescription !== null && c.signalingState !== 'closed')!;
       return { state: connection.signalingState, local: connection.localDescription?.sdp ?? null, ice: connection.iceConnectionState };
     });
     expect(ringing).toEqual({ state: 'have-remote-offer', local: null, ice: 'new' });
     await bob.page.getByRole('button', { name: 'Decline' }).click();
     await expect.poll(async () => (await sessions(bob.page)).length).toBe(0);
     await expect.poll(() => openConnections(bob.page)).toBe(0);
+    await expect.poll(() => spareConnections(bob.page)).toBe(1);
     expect(await liveCaptureTracks(bob.page)).toMatchObject({ opened: 0, live: 0 });
   } finally {
     await browser.close();

@@ -68,8 +68,13 @@ export async function openMetrics(page: Page): Promise<CDPSession> {
 export function liveMedia(page: Page): Promise<{ liveTracks: number; openPeerConnections: number }> {
   return page.evaluate(() => ({
     liveTracks: (window.__soakCaptureTracks ?? []).filter((track) => track.readyState === 'live').length,
+    // The one kept for the next incoming call (spare-connection.ts) holds nothing: no transceiver,
+    // no description. It is not a call's connection left behind, so it is not counted.
     openPeerConnections: (window.__peerConnections ?? []).filter(
-      (connection) => connection.connectionState !== 'closed' && connection.signalingState !== 'closed',
+      (connection) =>
+        connection.connectionState !== 'closed' &&
+        connection.signalingState !== 'closed' &&
+        (connection.getTransceivers().length > 0 || connection.localDescription !== null || connection.remoteDescription !== null),
     ).length,
   }));
 }

@@ -30,7 +30,8 @@ import type { PhoneEventMap, PhoneEventName } from './phone-events';
 import { notRegisteredError, serverUnreachableError } from './registration-errors';
 import { ObservedRegisterer, RegistrationRetry, type RegisterOutcome, type RetryPlan } from './registration-retry';
 import { answerMalformedRequests } from './request-guard';
-import { softphoneSdhFactory } from './softphone-sdh';
+import { incomingConfiguration, softphoneSdhFactory } from './softphone-sdh';
+import { SpareConnection } from './spare-connection';
 import { tapTransport } from './sip-wire-tap';
 import { CredentialCache } from './credential-cache';
 import { afterNextPaint } from './after-paint';
@@ -91,6 +92,8 @@ class SipPhone implements PhoneApi {
   private merging: string[] = [];
   /** A connection gathering while the user types a number (warmUp); the next call adopts it. */
   private readonly warm = new WarmConnections();
+  /** A plain connection ready for the next incoming call (spare-connection.ts). */
+  private readonly spare = new SpareConnection();
   private readonly timelines = new TimelineBook<CallController>((controller) => {
     if (this.events.has('onCallTimeline')) this.events.emit('onCallTimeline', controller.snapshot, controller.timeline.toJSON());
   });
@@ -227,6 +230,7 @@ class SipPhone implements PhoneApi {
     this.line = null;
     if (line.reconnectTimer) clearTimeout(line.reconnectTimer);
     this.warm.release();
+    this.spare.release();
     await Promise.allSettled([...this.calls.values()].map((c) => c.hangup()));
     if (line.registerer.state === RegistererState.Registered) {
       await line.registerer.unregister().catch(() => undefined);
@@ -244,7 +248,7 @@ class SipPhone implements PhoneApi {
       authorizationUsername: accountAuthorizationUser(settings),
       authorizationPassword: settings.password,
       transportOptions: { server: settings.serverUrl, connectionTimeout: 5 },
-      sessionDescriptionHandlerFactory: softphoneSdhFactory(rtcConfiguration, this.warm),
+      sessionDescriptionHandlerFactory: softphoneSdhFactory(rtcConfiguration, this.warm, this.spare),
       // SIP.js's own reconnection stays off (its default): we reconnect ourselves, see above.
       logLevel: this.options.logLevel ?? 'warn',
       userAgentString: this.options.userAgentString ?? DEFAULT_USER_AGENT,
@@ -402,7 +406,10 @@ class SipPhone implements PhoneApi {
     this.state = next;
     this.events.emit('onRegistrationChanged', next);
     if (next.status !== previous) {
-      if (next.status === 'registered') this.events.emit('onRegistered', next);
+      if (next.status === 'registered') {
+        if (this.line?.live) this.spare.fill(incomingConfiguration(this.line.rtcConfiguration));
+        this.events.emit('onRegistered', next);
+      }
       if (next.status === 'unregistered') this.events.emit('onUnregistered', next);
       if (next.status === 'failed') this.events.emit('onRegistrationFailed', next);
     }

@@ -37,6 +37,8 @@ import { cameraError } from './media-errors';
 import { answerDirection, mediaSections, offerDirection } from './media-directions';
 import { pooledConfiguration, type WarmConnection, type WarmConnections } from './warm-up';
 import { PreparedAnswer } from './prepared-answer';
+import { constructAdopting } from './adopted-connection';
+import type { SpareConnection } from './spare-connection';
 import type { OfferAhead } from './offer-ahead';
 
 export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandler {
@@ -84,11 +86,13 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     super(logger, cameraTolerantMediaStreamFactory, configuration);
     this.gatheringStartedAt = performance.now();
     if (warm) {
-      // SIP.js made a fresh connection in its constructor; the warm one, gathering since the
-      // dialpad was used, replaces it before anything was done with it.
-      this._peerConnection?.close();
-      this._peerConnection = warm.connection;
-      (this as unknown as { initPeerConnectionEventHandlers(): void }).initPeerConnectionEventHandlers();
+      // Made with constructAdopting, SIP.js's constructor took the warm connection already;
+      // made otherwise, the fresh connection it made gives way before anything was done with it.
+      if (this._peerConnection !== warm.connection) {
+        this._peerConnection?.close();
+        this._peerConnection = warm.connection;
+        (this as unknown as { initPeerConnectionEventHandlers(): void }).initPeerConnectionEventHandlers();
+      }
       if (warm.offer) {
         // The offer's audio m-line announces this stream: it becomes the call's local stream.
         this._localMediaStream = warm.offer.stream;
@@ -364,9 +368,14 @@ async function openPreferringChosen(constraints: MediaStreamConstraints): Promis
   }
 }
 
-export function softphoneSdhFactory(configuration: RTCConfiguration, warm: WarmConnections): SessionDescriptionHandlerFactory {
+/** An incoming call's connection configuration (SIP.js's defaults under the account's): unpooled. */
+export function incomingConfiguration(configuration: RTCConfiguration): RTCConfiguration {
+  return { ...defaultPeerConnectionConfiguration(), ...configuration };
+}
+
+export function softphoneSdhFactory(configuration: RTCConfiguration, warm: WarmConnections, spare: SpareConnection): SessionDescriptionHandlerFactory {
   const awaited = awaitedCandidateKind(configuration.iceServers ?? []);
-  const unpooled = { ...defaultPeerConnectionConfiguration(), ...configuration };
+  const unpooled = incomingConfiguration(configuration);
   const pooled = pooledConfiguration(unpooled);
   return (session: Session) => {
     const logger = session.userAgent.getLogger('sip.SessionDescriptionHandler');
@@ -374,11 +383,13 @@ export function softphoneSdhFactory(configuration: RTCConfiguration, warm: WarmC
       // An incoming call's connection gathers from its answer, not from a pool: a pooled
       // connection given the remote offer first sometimes never gathered at all (1 bench call
       // in ~30: the answer left without a candidate after the cap, ICE stayed "new", no audio).
-      return new SoftphoneSessionDescriptionHandler(logger, { peerConnectionConfiguration: unpooled }, awaited);
+      // The spare made beforehand (spare-connection.ts) is such a connection, made earlier.
+      const made = spare.take(unpooled) ?? undefined;
+      return constructAdopting(made, () => new SoftphoneSessionDescriptionHandler(logger, { peerConnectionConfiguration: unpooled }, awaited));
     }
     // Only a new outgoing call adopts the warm connection (a re-INVITE keeps its handler).
     const video = Boolean((session.sessionDescriptionHandlerOptions.constraints as MediaStreamConstraints | undefined)?.video);
     const adopted = warm.take(pooled, video);
-    return new SoftphoneSessionDescriptionHandler(logger, { peerConnectionConfiguration: pooled }, awaited, adopted);
+    return constructAdopting(adopted?.connection, () => new SoftphoneSessionDescriptionHandler(logger, { peerConnectionConfiguration: pooled }, awaited, adopted));
   };
 }
