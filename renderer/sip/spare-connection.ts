@@ -5,8 +5,8 @@
 // It is not pooled (no iceCandidatePoolSize): gathering starts with the answer, as for a
 // connection made at that moment (a pooled one given the far end's offer first sometimes never
 // gathered, see softphone-sdh.ts). Until a call takes it, it has no transceiver, no description,
-// no candidate, no socket and no microphone. Made in an idle moment once the line is registered
-// and after each call that took one; closed when the line stops.
+// no candidate, no socket and no microphone. Made in an idle moment a little after the line is
+// registered and after each call that took one (SPARE_DELAY_MS); closed when the line stops.
 
 export type ConnectionFactory = (configuration: RTCConfiguration) => RTCPeerConnection;
 
@@ -15,12 +15,26 @@ export interface IdleScheduler {
   cancel(handle: unknown): void;
 }
 
+/**
+ * How long after being asked a spare is made: a call that just took one is still setting up
+ * (idle moments come between its steps, and a new connection there cost it 2-16 ms in profiles).
+ */
+export const SPARE_DELAY_MS = 1_000;
+
 const browserIdle: IdleScheduler = {
-  schedule: (run) => (typeof requestIdleCallback === 'function' ? { idle: requestIdleCallback(run, { timeout: 2_000 }) } : { timer: setTimeout(run, 500) }),
+  schedule: (run) => {
+    const handle: { timer?: ReturnType<typeof setTimeout>; idle?: number } = {};
+    handle.timer = setTimeout(() => {
+      handle.timer = undefined;
+      if (typeof requestIdleCallback === 'function') handle.idle = requestIdleCallback(run, { timeout: 2_000 });
+      else run();
+    }, SPARE_DELAY_MS);
+    return handle;
+  },
   cancel: (handle) => {
     const { idle, timer } = handle as { idle?: number; timer?: ReturnType<typeof setTimeout> };
-    if (idle !== undefined) cancelIdleCallback(idle);
     if (timer !== undefined) clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
   },
 };
 
