@@ -50,7 +50,9 @@ test('A calls B: ring, answer, two-way audio, hold, mute, keypad, hang up', asyn
     await alice.page.getByRole('button', { name: 'Unmute' }).click();
     expect((await sessions(alice.page))[0]?.muted).toBe(false);
     const unmuted = await counterGrowth(bob.page, 'audio', 'totalAudioEnergy', { windowMs: 1500, settleMs: 300 });
-    expect(unmuted, `energy received in 1.5 s: ${speaking} speaking, ${unmuted} after unmute`).toBeGreaterThan(speaking * 0.5);
+    // "Back" is judged against the muted level as well as the level before: the microphone's
+    // automatic gain control moves the level by itself (1.14 before, 0.27 after was seen).
+    expect(unmuted, `energy received in 1.5 s: ${speaking} speaking, ${muted} muted, ${unmuted} after unmute`).toBeGreaterThan(Math.max(muted * 10, speaking * 0.1));
 
     // The in-call keypad sends RFC 4733 tones without an error.
     await alice.page.getByRole('button', { name: 'Keypad' }).click();

@@ -160,9 +160,9 @@ test('npm run demo: the account is filled in, the echo line answers, we hear our
     expect(muted, `echo energy in 1 s: ${speaking} speaking, ${muted} muted`).toBeLessThan(speaking * 0.1);
     await page.getByRole('button', { name: 'Unmute' }).click();
     const unmuted = await counterGrowth(page, 'audio', 'totalAudioEnergy', { settleMs: 400 });
-    // "Back" is judged against the muted level (near zero) as well as against the first window:
-    // the echo line's own jitter buffer and load make two 1 s windows differ.
-    expect(unmuted, `echo energy in 1 s: ${speaking} speaking, ${muted} muted, ${unmuted} after unmute`).toBeGreaterThan(Math.max(muted * 10, speaking * 0.2));
+    // "Back" is judged against the muted level (near zero) as well as the level before: the
+    // microphone's automatic gain control moves the level by itself between two windows.
+    expect(unmuted, `echo energy in 1 s: ${speaking} speaking, ${muted} muted, ${unmuted} after unmute`).toBeGreaterThan(Math.max(muted * 10, speaking * 0.1));
 
     // Our camera comes back too.
     await page.getByRole('button', { name: 'Camera', exact: true }).click();

@@ -397,11 +397,37 @@ export class CallController {
    */
   cancelCrossedAnswer(): void {
     if (this.ended || !(this.session instanceof Invitation) || !this.timeline.has('ok200Sent')) return;
-    if (this.session.state !== SessionState.Establishing) return;
+    // SIP.js calls the call Established as soon as its 200 OK left: until the ACK, the CANCEL
+    // still tells that the caller was gone before our answer reached them.
+    const state = this.session.state;
+    const unconfirmed = state === SessionState.Establishing || (state === SessionState.Established && !this.timeline.has('ackReceived'));
+    if (!unconfirmed) return;
     this.abandoned = true;
     this.outcome = { reason: 'hung-up-remotely' };
+    this.timeline.note('The caller\'s CANCEL crossed our 200 OK: the call ended here, a BYE follows its ACK');
     this.session.sessionDescriptionHandler?.close();
     this.onEnded();
+    if (state === SessionState.Established) this.byeOnceAcked();
+  }
+
+  /**
+   * An abandoned call's dialog is closed with a BYE once its ACK came (never before, RFC 3261
+   * §15). Without an ACK, SIP.js sends the BYE itself when the ACK wait times out.
+   */
+  private byeOnceAcked(): void {
+    const session = this.session;
+    const bye = () => void session.bye().catch(() => undefined);
+    if (this.timeline.has('ackReceived')) return bye();
+    const delegate = session.delegate ?? {};
+    const onAck = delegate.onAck;
+    session.delegate = {
+      ...delegate,
+      onAck: (ack) => {
+        onAck?.(ack);
+        // SIP.js finishes with the ACK after this delegate returns: the BYE follows it.
+        setTimeout(bye, 0);
+      },
+    };
   }
 
   /** The far end's media is gone and did not come back (see media-watchdog.ts): end the call. */
@@ -616,7 +642,7 @@ export class CallController {
 
   private onStateChange(state: SessionState): void {
     if (this.abandoned) {
-      if (state === SessionState.Established) void this.session.bye().catch(() => undefined);
+      if (state === SessionState.Established) this.byeOnceAcked();
       return;
     }
     switch (state) {
