@@ -8,7 +8,7 @@
 // no candidate, no socket and no microphone. Made in an idle moment a little after the line is
 // registered and after each call that took one (SPARE_DELAY_MS); closed when the line stops.
 
-export type ConnectionFactory = (configuration: RTCConfiguration) => RTCPeerConnection;
+import type { ConnectionFactory } from './warm-up';
 
 export interface IdleScheduler {
   schedule(run: () => void): unknown;
