@@ -288,6 +288,17 @@ export class AudioTap {
     return (await this.state()).peaks.filter((peak) => peak.at >= since).flatMap((peak) => peak.frequencies);
   }
 
+  /**
+   * Waits until `frequency` is among the loudest heard since `since`. Right at a tone's onset the
+   * analyser's window (170 ms, Blackman) holds only its first milliseconds, weighted near zero, so
+   * the first spectrum taken can miss it: the next ones, 100 ms apart, cannot.
+   */
+  async waitToHear(frequency: number, since: number, what: string, timeoutMs = 2_000): Promise<void> {
+    await expect
+      .poll(async () => hasFrequency(await this.heardSince(since), frequency), { message: `${frequency} Hz heard in ${what}`, timeout: timeoutMs, intervals: [50] })
+      .toBe(true);
+  }
+
   /** Page time of the last click on a control whose text is `text`. */
   async lastClick(text: string): Promise<number> {
     const click = (await this.state()).clicks.filter((candidate) => candidate.text === text).at(-1);
