@@ -28,6 +28,7 @@ export const METRICS = {
   answerSent: '  where set-up goes: INVITE arrival -> 200 OK sent (immediate answer)',
   answerOk: '  where set-up goes: answer click -> 200 OK sent',
   establishedCold: '  ours without dialpad warm-up: dial -> Established',
+  processor: 'processor time of the browser, typing -> first inbound audio (both ends; ms of CPU)',
 } as const;
 
 export type MetricName = keyof typeof METRICS;
@@ -63,7 +64,7 @@ export interface BenchResults {
 }
 
 export function emptySamples(): Samples {
-  return { register: [], established: [], firstAudio: [], ringing: [], answerAudio: [], offerSent: [], answerSent: [], answerOk: [], establishedCold: [] };
+  return { register: [], established: [], firstAudio: [], ringing: [], answerAudio: [], offerSent: [], answerSent: [], answerOk: [], establishedCold: [], processor: [] };
 }
 
 export function emptyScenario(iceServers: string): ScenarioResults {

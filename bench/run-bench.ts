@@ -16,6 +16,7 @@ import { launchChromium } from '../e2e/support/browser';
 import { startCoturn, unreachableStun } from '../e2e/support/coturn';
 import { freePort, startKamailio, type KamailioHandle } from '../e2e/support/kamailio';
 import { serveStatic } from '../e2e/support/web-server';
+import { BrowserCpu } from './browser-cpu';
 import { PageProfiler, saveProfile, sequence, summarize } from './cpu-profile';
 import type { AnswerTimings, DialTimings, IceServerOption, LineOptions, RingTimings } from './agent-contract';
 import type { SentInviteMessage } from './page/probe-registry';
@@ -61,6 +62,7 @@ function notes(typingMs: number, slowCalls: number): string[] {
     `answer click: the callee rings for ${RING_MS} ms, then ours gets a click on its Answer button and the peers their answer call; to the callee's first inbound audio packet (the user hears the caller). The ringing rows come from these calls too; the dial rows from other calls, answered at once (ours then never shows them ringing).`,
     "SIP.js keeps its default logLevel 'log' (every SIP message printed to the console, a few ms each in a driven browser); JsSIP logs nothing by default; our engine logs warnings only.",
     `calls rotate ours / SIP.js / JsSIP, the order shifting every round, after 1 unrecorded warm-up call each per scenario. With a STUN server that never answers, SIP.js waits its 5 s gathering timeout and JsSIP for Chromium to give up on the server, so they place ${slowCalls} call(s) there (BENCH_SLOW_CALLS) and no answer-click calls.`,
+    `processor time: all of the browser's processes (browser, both pages' renderers, GPU, network and audio services), as Chromium reports them (CDP SystemInfo.getProcessInfo, 10 ms steps), from the start of the ${typingMs} ms of typing to the caller's first inbound audio, on the calls answered at once: what one call's set-up costs the machine, both ends together. Ours warms a connection up while the number is typed and paints its window; the peers have no UI. The idle pages add the same few ms per ms of call to every softphone. On a 2-core machine running both ends, processor time one end spends is time the other waits.`,
     "Kamailio challenges every INVITE (407), which all three answer; ours sends the credentials of the server's last challenge with its next INVITE (RFC 3261 §22.3, renderer/sip/credential-cache.ts), which Kamailio accepts, so after its first call on a line ours meets no 407 — SIP.js and JsSIP at their defaults pay that round trip on every call. Everything runs on loopback in a private network namespace, on a shared 2-core machine: compare figures of one run, and read the load line.",
   ];
 }
@@ -150,15 +152,19 @@ interface ImmediateCall {
   dial: DialTimings;
   offerSentMs: number;
   answerSentMs: number;
+  /** Processor time of the whole browser from the typing's start to the caller's first inbound audio. */
+  processorMs: number;
 }
 
 /** A call answered at once by the callee: dial and ringing figures. */
-async function immediateCall(agent: Agent, line: (user: string) => LineOptions, domain: string, typingMs: number): Promise<ImmediateCall> {
+async function immediateCall(agent: Agent, line: (user: string) => LineOptions, domain: string, typingMs: number, cpu: BrowserCpu): Promise<ImmediateCall> {
   if (!agent.callerRegistered) await registerCaller(agent, line(agent.callerUser));
   await agent.callee.evaluate(() => window.benchAgent!.armCallee('immediate'));
   const profiling = process.env.BENCH_PROFILE && agent.name === 'ours' && typingMs > 0;
   const profilers = profiling ? await Promise.all([PageProfiler.start(agent.caller), PageProfiler.start(agent.callee)]) : null;
+  const cpuBefore = await cpu.totalMs();
   const dial = await agent.caller.evaluate((options) => window.benchAgent!.dial(options), { target: `${agent.calleeUser}@${domain}`, typingMs });
+  const processorMs = (await cpu.totalMs()) - cpuBefore;
   // Answered at once, ours never shows the call ringing (no Answer button to wait for): only the
   // INVITE's arrival counts here. Ringing is timed on the calls that ring (answeredCall).
   const inviteAt = await inviteArrival(agent.callee, dial.callId);
@@ -173,7 +179,7 @@ async function immediateCall(agent: Agent, line: (user: string) => LineOptions, 
   }
   const inviteSentAt = await sentAt(agent.caller, 'invite', dial.callId);
   const okSentAt = await sentAt(agent.callee, 'invite-ok', dial.callId);
-  return { dial, offerSentMs: inviteSentAt - dial.startedAt, answerSentMs: okSentAt - inviteAt };
+  return { dial, offerSentMs: inviteSentAt - dial.startedAt, answerSentMs: okSentAt - inviteAt, processorMs };
 }
 
 let profileCount = 0;
@@ -359,6 +365,7 @@ async function main(): Promise<void> {
     cleanups.push(() => server.close());
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
+    const cpu = await BrowserCpu.attach(browser);
 
     const base = server.url.replace(/\/$/, '');
     const probes = join(benchDir, 'probes.js');
@@ -404,7 +411,7 @@ async function main(): Promise<void> {
       }
       for (const agent of agents) {
         if (!slow(agent)) {
-          await immediateCall(agent, line, kamailio.domain, TYPING_MS);
+          await immediateCall(agent, line, kamailio.domain, TYPING_MS, cpu);
           await sleep(PAUSE_BETWEEN_CALLS_MS);
         }
       }
@@ -419,11 +426,12 @@ async function main(): Promise<void> {
             throw new Error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
           };
           const samples = scenario.samples[agent.name];
-          const call = await immediateCall(agent, line, kamailio.domain, TYPING_MS).catch(fail);
+          const call = await immediateCall(agent, line, kamailio.domain, TYPING_MS, cpu).catch(fail);
           samples.established.push(call.dial.establishedMs);
           samples.firstAudio.push(call.dial.firstAudioMs);
           samples.offerSent.push(call.offerSentMs);
           samples.answerSent.push(call.answerSentMs);
+          samples.processor.push(call.processorMs);
           if (call.dial.probe) scenario.oursProbeDeviation.push(Math.abs(call.dial.probe.establishedMs - call.dial.establishedMs));
           await sleep(PAUSE_BETWEEN_CALLS_MS);
           let text = `${agent.name} est ${call.dial.establishedMs.toFixed(0)} audio ${call.dial.firstAudioMs.toFixed(0)}`;
@@ -437,7 +445,7 @@ async function main(): Promise<void> {
             await sleep(PAUSE_BETWEEN_CALLS_MS);
           }
           if (agent.name === 'ours') {
-            const cold = await immediateCall(agent, line, kamailio.domain, 0).catch(fail);
+            const cold = await immediateCall(agent, line, kamailio.domain, 0, cpu).catch(fail);
             samples.establishedCold.push(cold.dial.establishedMs);
             text += ` cold ${cold.dial.establishedMs.toFixed(0)}`;
             await sleep(PAUSE_BETWEEN_CALLS_MS);
