@@ -10,6 +10,7 @@ import { appContext } from '../app-context';
 import { canChooseSoundOutput as canChooseSoundOutputs } from '../audio/audio-output';
 import type { CaptureDevices } from '../devices/capture-constraints';
 import { labelsKnown, resolveDevice, vanishedDevice, type DeviceKind, type KnownDevice, type ResolvedDevice } from '../devices/device-choice';
+import { relistWhileLabelsHidden } from '../devices/label-reveal';
 import { resolveRinger, soundOutputs } from '../devices/sound-outputs';
 import { useErrorsStore } from './errors';
 import { usePreferencesStore } from './preferences';
@@ -104,8 +105,14 @@ export const useDevicesStore = defineStore('devices', () => {
     if (lost) tellLost(lost[0], lost[2]);
   }
   media?.addEventListener?.('devicechange', () => void onDeviceChange());
-  // Labels become visible once a call opened the microphone: list again then.
-  phone.on('onCallAccepted', () => void refresh());
+  // Labels become visible once a call opened the microphone: list again then (label-reveal.ts).
+  phone.on(
+    'onCallAccepted',
+    relistWhileLabelsHidden(
+      () => labelsKnown(known.value),
+      () => void refresh(),
+    ),
+  );
   void refresh();
 
   return { known, microphone, speaker, camera, ringer, sounds, canChooseOutput, canChooseSoundOutput, refresh, revealLabels, choose };
