@@ -82,6 +82,18 @@ describe('gatheringDecision', () => {
     expect(gatheringDecision({ elapsedMs: GATHERING_CAP_MS, complete: false }, 'relay')).toEqual({ send: true, reason: 'cap' });
   });
 
+  it('a STUN server silent last time is not waited for: the host candidates go once settled', () => {
+    expect(gatheringDecision({ elapsedMs: 3, firstCandidateMs: 2, complete: false }, 'srflx', true)).toEqual({ send: false, checkAgainInMs: HOST_SETTLE_MS - 1 });
+    expect(gatheringDecision({ elapsedMs: 2 + HOST_SETTLE_MS, firstCandidateMs: 2, complete: false }, 'srflx', true)).toEqual({ send: true, reason: 'silent-server' });
+    // Heard from in time after all: its candidate is waited out as usual.
+    expect(gatheringDecision({ elapsedMs: 5, firstCandidateMs: 2, awaitedCandidateMs: 4, complete: false }, 'srflx', true)).toEqual({ send: false, checkAgainInMs: SERVER_GRACE_MS - 1 });
+  });
+
+  it('a silent STUN server changes nothing for TURN, or where no host candidate can come (relay-only policy)', () => {
+    expect(gatheringDecision({ elapsedMs: 20, firstCandidateMs: 2, complete: false }, 'relay', true)).toEqual({ send: false, checkAgainInMs: GATHERING_BOUND_MS - 20 });
+    expect(gatheringDecision({ elapsedMs: 20, complete: false }, 'srflx', true)).toEqual({ send: false, checkAgainInMs: GATHERING_CAP_MS - 20 });
+  });
+
   it('never asks to be woken in less than a millisecond', () => {
     const decision = gatheringDecision({ elapsedMs: 6.9999, firstCandidateMs: 2, awaitedCandidateMs: 2, complete: false }, 'host');
     expect(decision).toEqual({ send: false, checkAgainInMs: 1 });

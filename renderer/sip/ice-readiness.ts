@@ -58,14 +58,23 @@ export interface GatheringProgress {
   complete: boolean;
 }
 
-export type GatheringReason = 'complete' | 'host' | 'server' | 'bound' | 'cap';
+export type GatheringReason = 'complete' | 'host' | 'server' | 'bound' | 'cap' | 'silent-server';
 
 export type GatheringDecision = { send: true; reason: GatheringReason } | { send: false; checkAgainInMs: number };
 
-/** Whether the description may be sent now, and if not, when to ask again. */
-export function gatheringDecision(progress: GatheringProgress, awaited: CandidateKind): GatheringDecision {
+/**
+ * Whether the description may be sent now, and if not, when to ask again. `stunSilent`: the
+ * STUN server did not answer last time (silent-stun.ts), so with STUN alone the host
+ * candidates are enough until it is heard from again.
+ */
+export function gatheringDecision(progress: GatheringProgress, awaited: CandidateKind, stunSilent = false): GatheringDecision {
   const { elapsedMs, firstCandidateMs, awaitedCandidateMs } = progress;
   if (progress.complete) return { send: true, reason: 'complete' };
+  if (stunSilent && awaited === 'srflx' && awaitedCandidateMs === undefined && firstCandidateMs !== undefined) {
+    const at = firstCandidateMs + HOST_SETTLE_MS;
+    if (elapsedMs >= at) return { send: true, reason: 'silent-server' };
+    return { send: false, checkAgainInMs: Math.max(1, at - elapsedMs) };
+  }
   const waits: number[] = [];
   if (awaitedCandidateMs !== undefined) {
     const grace = awaited === 'host' ? HOST_SETTLE_MS : SERVER_GRACE_MS;

@@ -37,6 +37,7 @@ import { cameraError } from './media-errors';
 import { answerDirection, mediaSections, offerDirection } from './media-directions';
 import { pooledConfiguration, type WarmConnection, type WarmConnections } from './warm-up';
 import { PreparedAnswer } from './prepared-answer';
+import { SilentStun } from './silent-stun';
 import { constructAdopting } from './adopted-connection';
 import type { SpareConnection } from './spare-connection';
 import type { OfferAhead } from './offer-ahead';
@@ -82,6 +83,7 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     configuration: ConstructorParameters<typeof SessionDescriptionHandler>[2],
     private readonly awaited: CandidateKind,
     warm: WarmConnection | null = null,
+    private readonly stun: SilentStun = new SilentStun(),
   ) {
     super(logger, cameraTolerantMediaStreamFactory, configuration);
     this.gatheringStartedAt = performance.now();
@@ -307,6 +309,7 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   private noteCandidate(line: string, elapsed: number): void {
     if (candidateSatisfies(line, 'host')) this.firstCandidateMs ??= elapsed;
     if (candidateSatisfies(line, this.awaited)) this.awaitedCandidateMs ??= elapsed;
+    if (this.awaited === 'srflx' && candidateSatisfies(line, 'srflx')) this.stun.noteServerAnswered();
   }
 
   /** Sends the description when gatheringDecision() says so, or asks again when it tells. */
@@ -322,9 +325,11 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
         complete: this._peerConnection?.iceGatheringState === 'complete',
       },
       this.awaited,
+      this.stun.isSilent,
     );
     if (decision.send) {
       this.lastGathering = decision.reason;
+      if (decision.reason === 'bound' && this.awaited === 'srflx') this.stun.noteBoundWithoutServer();
       this.iceGatheringComplete();
       return;
     }
@@ -375,6 +380,8 @@ export function incomingConfiguration(configuration: RTCConfiguration): RTCConfi
 
 export function softphoneSdhFactory(configuration: RTCConfiguration, warm: WarmConnections, spare: SpareConnection): SessionDescriptionHandlerFactory {
   const awaited = awaitedCandidateKind(configuration.iceServers ?? []);
+  // One memory per line (a factory is made per account configuration).
+  const stun = new SilentStun();
   const unpooled = incomingConfiguration(configuration);
   const pooled = pooledConfiguration(unpooled);
   return (session: Session) => {
@@ -385,11 +392,11 @@ export function softphoneSdhFactory(configuration: RTCConfiguration, warm: WarmC
       // in ~30: the answer left without a candidate after the cap, ICE stayed "new", no audio).
       // The spare made beforehand (spare-connection.ts) is such a connection, made earlier.
       const made = spare.take(unpooled) ?? undefined;
-      return constructAdopting(made, () => new SoftphoneSessionDescriptionHandler(logger, { peerConnectionConfiguration: unpooled }, awaited));
+      return constructAdopting(made, () => new SoftphoneSessionDescriptionHandler(logger, { peerConnectionConfiguration: unpooled }, awaited, null, stun));
     }
     // Only a new outgoing call adopts the warm connection (a re-INVITE keeps its handler).
     const video = Boolean((session.sessionDescriptionHandlerOptions.constraints as MediaStreamConstraints | undefined)?.video);
     const adopted = warm.take(pooled, video);
-    return constructAdopting(adopted?.connection, () => new SoftphoneSessionDescriptionHandler(logger, { peerConnectionConfiguration: pooled }, awaited, adopted));
+    return constructAdopting(adopted?.connection, () => new SoftphoneSessionDescriptionHandler(logger, { peerConnectionConfiguration: pooled }, awaited, adopted, stun));
   };
 }
