@@ -1,7 +1,8 @@
 // Our SessionDescriptionHandler: SIP.js's own WebRTC handler with these changes.
 // 1. The offer or answer goes out as soon as ICE has what the configuration can produce (see
 //    ice-readiness.ts: host candidates, the first STUN/TURN one plus a grace, a hard bound),
-//    instead of when gathering completes or times out.
+//    instead of when gathering completes or times out; a STUN server silent last time is not
+//    waited for until it is heard from again (silent-stun.ts).
 // 2. An audio call's description does not wait for the microphone: it is made with a
 //    track-less audio transceiver and the track is attached with replaceTrack() once
 //    getUserMedia resolves (late-media.ts). A video call still waits for its camera, whose
