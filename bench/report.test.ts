@@ -34,6 +34,15 @@ describe('formatScenario', () => {
   });
 });
 
+describe('the processor split', () => {
+  it('gives each softphone its mean per kind of process, largest first, and nothing when not measured', () => {
+    expect(formatScenario('none', scenario(), 3)).not.toContain('by process');
+    const measured = { ...scenario(), processorByKind: { ours: { renderer: [200, 220], GPU: [20, 30], storage: [0, 0] }, sipjs: { renderer: [150, 150] } } };
+    const line = formatScenario('none', measured, 3).split('\n').find((l) => l.includes('by process'));
+    expect(line).toBe('processor time per set-up by process (mean ms): ours: renderer 210, GPU 25 | SIP.js 0.21: renderer 150');
+  });
+});
+
 describe('formatExtras', () => {
   it('prints the bundle, the page load and says how to get soak figures', () => {
     const text = formatExtras({

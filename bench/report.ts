@@ -41,6 +41,8 @@ export interface ScenarioResults {
   oursRingingPainted: number[];
   /** Ours only: |timeline - page probe| for dial -> Established, per call. */
   oursProbeDeviation: number[];
+  /** The processor row split by kind of Chromium process (browser, renderer, GPU, audio...), per call. */
+  processorByKind: Partial<Record<Implementation, Record<string, number[]>>>;
 }
 
 export interface ExtraFigures {
@@ -73,6 +75,7 @@ export function emptyScenario(iceServers: string): ScenarioResults {
     samples: { ours: emptySamples(), sipjs: emptySamples(), jssip: emptySamples() },
     oursRingingPainted: [],
     oursProbeDeviation: [],
+    processorByKind: {},
   };
 }
 
@@ -120,7 +123,22 @@ export function formatScenario(name: ScenarioName, scenario: ScenarioResults, ca
   }
   const title = `### ${SCENARIOS[name]} (${scenario.iceServers})`;
   const deviation = scenario.oursProbeDeviation.length > 0 ? `\nours: timeline vs page probe, dial -> Established: median |difference| ${ms(median(scenario.oursProbeDeviation))} ms` : '';
-  return `${title}\n\n${render([header, ...rows])}${deviation}`;
+  return `${title}\n\n${render([header, ...rows])}${deviation}${processorSplit(scenario)}`;
+}
+
+/** Where the processor row's time went, by kind of process: means, so that the parts add up. */
+function processorSplit(scenario: ScenarioResults): string {
+  const lines = IMPLEMENTATIONS.flatMap((impl) => {
+    const byKind = scenario.processorByKind[impl];
+    if (!byKind) return [];
+    const parts = Object.entries(byKind)
+      .map(([kind, values]) => [kind, values.reduce((sum, v) => sum + v, 0) / values.length] as const)
+      .filter(([, mean]) => mean >= 0.5)
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, mean]) => `${kind} ${mean.toFixed(0)}`);
+    return [`${IMPLEMENTATION_NAMES[impl]}: ${parts.join(', ')}`];
+  });
+  return lines.length > 0 ? `\nprocessor time per set-up by process (mean ms): ${lines.join(' | ')}` : '';
 }
 
 export function formatExtras(extras: ExtraFigures): string {

@@ -16,7 +16,7 @@ import { launchChromium } from '../e2e/support/browser';
 import { startCoturn, unreachableStun } from '../e2e/support/coturn';
 import { freePort, startKamailio, type KamailioHandle } from '../e2e/support/kamailio';
 import { serveStatic } from '../e2e/support/web-server';
-import { BrowserCpu } from './browser-cpu';
+import { BrowserCpu, total, usedBetween, type ProcessorByKind } from './browser-cpu';
 import { PageProfiler, saveProfile, sequence, summarize } from './cpu-profile';
 import type { AnswerTimings, DialTimings, IceServerOption, LineOptions, RingTimings } from './agent-contract';
 import type { SentInviteMessage } from './page/probe-registry';
@@ -152,8 +152,8 @@ interface ImmediateCall {
   dial: DialTimings;
   offerSentMs: number;
   answerSentMs: number;
-  /** Processor time of the whole browser from the typing's start to the caller's first inbound audio. */
-  processorMs: number;
+  /** Processor time of the whole browser from the typing's start to the caller's first inbound audio, by kind of process. */
+  processor: ProcessorByKind;
 }
 
 /** A call answered at once by the callee: dial and ringing figures. */
@@ -162,9 +162,9 @@ async function immediateCall(agent: Agent, line: (user: string) => LineOptions, 
   await agent.callee.evaluate(() => window.benchAgent!.armCallee('immediate'));
   const profiling = process.env.BENCH_PROFILE && agent.name === 'ours' && typingMs > 0;
   const profilers = profiling ? await Promise.all([PageProfiler.start(agent.caller), PageProfiler.start(agent.callee)]) : null;
-  const cpuBefore = await cpu.totalMs();
+  const cpuBefore = await cpu.byKind();
   const dial = await agent.caller.evaluate((options) => window.benchAgent!.dial(options), { target: `${agent.calleeUser}@${domain}`, typingMs });
-  const processorMs = (await cpu.totalMs()) - cpuBefore;
+  const processor = usedBetween(cpuBefore, await cpu.byKind());
   // Answered at once, ours never shows the call ringing (no Answer button to wait for): only the
   // INVITE's arrival counts here. Ringing is timed on the calls that ring (answeredCall).
   const inviteAt = await inviteArrival(agent.callee, dial.callId);
@@ -179,7 +179,7 @@ async function immediateCall(agent: Agent, line: (user: string) => LineOptions, 
   }
   const inviteSentAt = await sentAt(agent.caller, 'invite', dial.callId);
   const okSentAt = await sentAt(agent.callee, 'invite-ok', dial.callId);
-  return { dial, offerSentMs: inviteSentAt - dial.startedAt, answerSentMs: okSentAt - inviteAt, processorMs };
+  return { dial, offerSentMs: inviteSentAt - dial.startedAt, answerSentMs: okSentAt - inviteAt, processor };
 }
 
 let profileCount = 0;
@@ -431,7 +431,8 @@ async function main(): Promise<void> {
           samples.firstAudio.push(call.dial.firstAudioMs);
           samples.offerSent.push(call.offerSentMs);
           samples.answerSent.push(call.answerSentMs);
-          samples.processor.push(call.processorMs);
+          samples.processor.push(total(call.processor));
+          for (const [kind, used] of Object.entries(call.processor)) ((scenario.processorByKind[agent.name] ??= {})[kind] ??= []).push(used);
           if (call.dial.probe) scenario.oursProbeDeviation.push(Math.abs(call.dial.probe.establishedMs - call.dial.establishedMs));
           await sleep(PAUSE_BETWEEN_CALLS_MS);
           let text = `${agent.name} est ${call.dial.establishedMs.toFixed(0)} audio ${call.dial.firstAudioMs.toFixed(0)}`;
