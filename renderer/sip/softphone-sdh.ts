@@ -83,8 +83,9 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     logger: ConstructorParameters<typeof SessionDescriptionHandler>[0],
     configuration: ConstructorParameters<typeof SessionDescriptionHandler>[2],
     private readonly awaited: CandidateKind,
-    warm: WarmConnection | null = null,
-    private readonly stun: SilentStun = new SilentStun(),
+    warm: WarmConnection | null,
+    /** The line's memory of a silent STUN server, shared by all its calls (silent-stun.ts). */
+    private readonly stun: SilentStun,
   ) {
     super(logger, cameraTolerantMediaStreamFactory, configuration);
     this.gatheringStartedAt = performance.now();
