@@ -1,6 +1,10 @@
 // Draws the application icon (a white telephone handset on a green disc) and writes it as
-// PNG files at the sizes electron-builder uses: `node build/icons/make-icons.mjs`. The PNGs
-// are committed; this script is how they were made and how to remake them.
+// PNG files at the sizes electron-builder uses, and at 32 px as the page's icon
+// (renderer/public/favicon-32.png): `node build/icons/make-icons.mjs`. The PNGs are committed;
+// this script is how they were made and how to remake them.
+// The page's icon is a small PNG, not an SVG: Chromium gives the page's icon to the media session
+// a call's <audio> starts, and rasterising an SVG icon there took the browser process 10-25 ms
+// on every call, in the middle of its set-up (BENCH_TRACE=1 npm run bench showed it).
 
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 
 const SIZES = [512, 256];
+const FAVICON_SIZE = 32;
 const here = path.dirname(fileURLToPath(import.meta.url));
+const favicon = path.join(here, '..', '..', 'renderer', 'public', `favicon-${FAVICON_SIZE}.png`);
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
@@ -102,4 +108,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     writeFileSync(file, renderDiscIcon(size, APP_ICON_COLOUR, handset));
     console.log(`wrote ${path.relative(process.cwd(), file)}`);
   }
+  writeFileSync(favicon, renderDiscIcon(FAVICON_SIZE, APP_ICON_COLOUR, handset));
+  console.log(`wrote ${path.relative(process.cwd(), favicon)}`);
 }
