@@ -17,6 +17,7 @@ import { startCoturn, unreachableStun } from '../e2e/support/coturn';
 import { freePort, startKamailio, type KamailioHandle } from '../e2e/support/kamailio';
 import { serveStatic } from '../e2e/support/web-server';
 import { BrowserCpu, total, usedBetween, type ProcessorByKind } from './browser-cpu';
+import { BrowserTrace, threadSummary, TraceBook } from './browser-trace';
 import { PageProfiler, saveProfile, sequence, summarize } from './cpu-profile';
 import type { AnswerTimings, DialTimings, IceServerOption, LineOptions, RingTimings } from './agent-contract';
 import type { SentInviteMessage } from './page/probe-registry';
@@ -162,9 +163,12 @@ async function immediateCall(agent: Agent, line: (user: string) => LineOptions, 
   await agent.callee.evaluate(() => window.benchAgent!.armCallee('immediate'));
   const profiling = process.env.BENCH_PROFILE && agent.name === 'ours' && typingMs > 0;
   const profilers = profiling ? await Promise.all([PageProfiler.start(agent.caller), PageProfiler.start(agent.callee)]) : null;
+  const browser = agent.caller.context().browser();
+  const trace = process.env.BENCH_TRACE && typingMs > 0 && browser ? await BrowserTrace.start(browser) : null;
   const cpuBefore = await cpu.byKind();
   const dial = await agent.caller.evaluate((options) => window.benchAgent!.dial(options), { target: `${agent.calleeUser}@${domain}`, typingMs });
   const processor = usedBetween(cpuBefore, await cpu.byKind());
+  if (trace) await keepTrace(agent.name, await trace.stop());
   // Answered at once, ours never shows the call ringing (no Answer button to wait for): only the
   // INVITE's arrival counts here. Ringing is timed on the calls that ring (answeredCall).
   const inviteAt = await inviteArrival(agent.callee, dial.callId);
@@ -183,6 +187,17 @@ async function immediateCall(agent: Agent, line: (user: string) => LineOptions, 
 }
 
 let profileCount = 0;
+let traceCount = 0;
+const traces = new TraceBook();
+
+/** BENCH_TRACE: the call's trace to dist/bench/traces/, and its browser main thread to the book. */
+async function keepTrace(softphone: string, trace: Buffer): Promise<void> {
+  const dir = join(repoRoot(), 'dist', 'bench', 'traces');
+  await mkdir(dir, { recursive: true });
+  traceCount += 1;
+  await writeFile(join(dir, `${softphone}-${traceCount}.json`), trace);
+  traces.add(softphone, threadSummary(JSON.parse(trace.toString('utf8'))));
+}
 
 /** BENCH_PROFILE: where both of our pages spent the call's set-up (bench/cpu-profile.ts). */
 async function reportProfiles(agent: Agent, [callerProfiler, calleeProfiler]: PageProfiler[], dial: DialTimings, inviteAt: number): Promise<void> {
@@ -454,6 +469,10 @@ async function main(): Promise<void> {
           summary.push(text);
         }
         console.log(`round ${String(round + 1).padStart(2)}/${calls}: ${summary.join(' | ')}`);
+      }
+      if (process.env.BENCH_TRACE) {
+        console.log(`traced calls (${SCENARIOS[scenarioName]}; one trace per call in dist/bench/traces/):\n${traces.lines().join('\n')}`);
+        traces.clear();
       }
     }
 
