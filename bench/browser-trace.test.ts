@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { threadSummary, TraceBook } from './browser-trace';
+import { threadSummary, traceCategories, TraceBook } from './browser-trace';
 
 const meta = [
   { ph: 'M', name: 'process_name', pid: 1, args: { name: 'Browser' } },
@@ -59,5 +59,10 @@ describe("the browser main thread's time in a Chromium trace", () => {
     ]);
     book.clear();
     expect(book.lines()).toEqual([]);
+  });
+
+  it('records the default categories for BENCH_TRACE=1, and those listed besides them', () => {
+    expect(traceCategories('1')).toEqual(['toplevel', 'mojom']);
+    expect(traceCategories('devtools.timeline, mojom')).toEqual(['toplevel', 'mojom', 'devtools.timeline']);
   });
 });

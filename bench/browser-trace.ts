@@ -6,11 +6,19 @@
 // the page's SVG icon was found: every call's <audio> started a media session that rasterised
 // it, 10-25 ms of the browser's main thread per call (build/icons/make-icons.mjs).
 // Tracing costs processor time itself: compare a traced run only with another traced run.
+// BENCH_TRACE=toplevel,mojom,devtools.timeline (a list) records those categories instead, e.g.
+// to see a renderer's script, style, layout and paint in the files.
 
 import type { Browser } from '@playwright/test';
 
 /** Top-level tasks and the mojo messages they dispatch: enough to name the work, cheap to record. */
 const CATEGORIES = ['toplevel', 'mojom'];
+
+/** The categories BENCH_TRACE asks for: '1' for the default ones. */
+export function traceCategories(setting: string): string[] {
+  const listed = setting.split(',').map((c) => c.trim()).filter((c) => c !== '' && c !== '1');
+  return listed.length > 0 ? [...new Set([...CATEGORIES, ...listed])] : CATEGORIES;
+}
 
 interface TraceEvent {
   ph?: string;
@@ -110,8 +118,8 @@ export class TraceBook {
 export class BrowserTrace {
   private constructor(private readonly browser: Browser) {}
 
-  static async start(browser: Browser): Promise<BrowserTrace> {
-    await browser.startTracing(undefined, { categories: CATEGORIES });
+  static async start(browser: Browser, categories: string[]): Promise<BrowserTrace> {
+    await browser.startTracing(undefined, { categories });
     return new BrowserTrace(browser);
   }
 

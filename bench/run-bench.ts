@@ -17,7 +17,7 @@ import { startCoturn, unreachableStun } from '../e2e/support/coturn';
 import { freePort, startKamailio, type KamailioHandle } from '../e2e/support/kamailio';
 import { serveStatic } from '../e2e/support/web-server';
 import { BrowserCpu, total, usedBetween, type ProcessorByKind } from './browser-cpu';
-import { BrowserTrace, threadSummary, TraceBook } from './browser-trace';
+import { BrowserTrace, threadSummary, traceCategories, TraceBook } from './browser-trace';
 import { PageProfiler, saveProfile, sequence, summarize } from './cpu-profile';
 import type { AnswerTimings, DialTimings, IceServerOption, LineOptions, RingTimings } from './agent-contract';
 import type { SentInviteMessage } from './page/probe-registry';
@@ -164,7 +164,7 @@ async function immediateCall(agent: Agent, line: (user: string) => LineOptions, 
   const profiling = process.env.BENCH_PROFILE && agent.name === 'ours' && typingMs > 0;
   const profilers = profiling ? await Promise.all([PageProfiler.start(agent.caller), PageProfiler.start(agent.callee)]) : null;
   const browser = agent.caller.context().browser();
-  const trace = process.env.BENCH_TRACE && typingMs > 0 && browser ? await BrowserTrace.start(browser) : null;
+  const trace = process.env.BENCH_TRACE && typingMs > 0 && browser ? await BrowserTrace.start(browser, traceCategories(process.env.BENCH_TRACE)) : null;
   const cpuBefore = await cpu.byKind();
   const dial = await agent.caller.evaluate((options) => window.benchAgent!.dial(options), { target: `${agent.calleeUser}@${domain}`, typingMs });
   const processor = usedBetween(cpuBefore, await cpu.byKind());
