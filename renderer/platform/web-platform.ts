@@ -14,6 +14,7 @@ import { MAX_DIAL_STRING_LENGTH, parseDialString } from '../../shared/dial-strin
 import type { RegistrationSnapshot } from '../../shared/phone-status';
 import type { PhoneCommand, PlatformAdapter, SettingsNotice, StoredAccount } from '../../shared/platform';
 import { isRingingIncoming, pageTitle, titleHasClock } from '../attention/page-title';
+import { TitleWriter } from '../attention/title-writer';
 import { createWebCallNotifications, type NotificationApi, type NotificationWords, type PageLike } from '../attention/web-notifications';
 import { t } from '../i18n';
 import { demoAccountOfPage } from './demo-account';
@@ -42,20 +43,24 @@ export function dialTargetFromHash(hash: string): string | null {
 
 // One page, one title: the most recently created adapter writes it. A single effect (rather
 // than one per adapter) keeps an older adapter from overwriting it, e.g. in tests.
-const titleSource = shallowRef<(() => string) | null>(null);
+interface WantedTitle {
+  title: string;
+  /** A call rings: written at once, not after the title settles (title-writer.ts). */
+  urgent: boolean;
+}
+const titleSource = shallowRef<(() => WantedTitle) | null>(null);
 let titleEffectStarted = false;
 
-function showTitleOf(source: () => string): void {
+function showTitleOf(source: () => WantedTitle): void {
   titleSource.value = source;
   if (titleEffectStarted) return;
   titleEffectStarted = true;
-  // Reactive, so the title also follows a language switch. Written only when it changes: the
-  // effect reruns with every snapshot, and each write is a trip to the browser (measured in the
-  // bench's profile: ~8 ms of every incoming call's main thread went to rewriting the same title).
+  const writer = new TitleWriter(document);
+  // Reactive, so the title also follows a language switch. The effect reruns with every
+  // snapshot; the writer writes only a title that changed, and lets it settle first.
   watchEffect(() => {
-    const current = titleSource.value;
-    const next = current?.();
-    if (next !== undefined && document.title !== next) document.title = next;
+    const wanted = titleSource.value?.();
+    if (wanted) writer.show(wanted.title, wanted.urgent);
   });
 }
 
@@ -121,7 +126,10 @@ export function createWebPlatform(
       }
     },
   );
-  showTitleOf(() => pageTitle([...calls.value.values()], registration.value, now.value, t));
+  showTitleOf(() => {
+    const live = [...calls.value.values()];
+    return { title: pageTitle(live, registration.value, now.value, t), urgent: live.some(isRingingIncoming) };
+  });
 
   const notifications = createWebCallNotifications(options.Notification, options.page ?? browserPage);
 
