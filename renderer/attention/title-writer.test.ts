@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { TITLE_SETTLE_MS, TitleWriter, type TitleTimer } from './title-writer';
+import type { Timeouts } from '../timeouts';
+import { TITLE_SETTLE_MS, TitleWriter } from './title-writer';
 
 /** Timers run by hand: `elapse(ms)` fires those due. */
-function manualTimer(): TitleTimer & { elapse(ms: number): void; count(): number } {
+function manualTimer(): Timeouts & { elapse(ms: number): void; count(): number } {
   let now = 0;
   let next = 0;
   const timers = new Map<number, { at: number; run: () => void }>();
   return {
-    set(run, ms) {
+    setTimeout(run, ms) {
       next += 1;
       timers.set(next, { at: now + ms, run });
       return next;
     },
-    clear(handle) {
+    clearTimeout(handle) {
       timers.delete(handle as number);
     },
     elapse(ms) {
@@ -44,7 +45,7 @@ function page(initial = '') {
 }
 
 /** A writer that has written the page's first title ('Softphone'), which is not recorded. */
-function opened(tab: ReturnType<typeof page>, timer: TitleTimer): TitleWriter {
+function opened(tab: ReturnType<typeof page>, timer: Timeouts): TitleWriter {
   const writer = new TitleWriter(tab, timer);
   writer.show('Softphone', false);
   tab.written.splice(0);

@@ -7,18 +7,10 @@
 // nobody could have read are never written. A ringing call's title is written at once: it is how
 // a call is noticed in a background tab.
 
+import { browserTimeouts, type Timeouts } from '../timeouts';
+
 /** How long a title must stay the wanted one before it is written (ringing excepted). */
 export const TITLE_SETTLE_MS = 400;
-
-export interface TitleTimer {
-  set(run: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-
-const browserTimer: TitleTimer = {
-  set: (run, ms) => setTimeout(run, ms),
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 export class TitleWriter {
   private pending: { title: string; handle: unknown } | null = null;
@@ -27,7 +19,7 @@ export class TitleWriter {
 
   constructor(
     private readonly page: { title: string },
-    private readonly timer: TitleTimer = browserTimer,
+    private readonly timer: Timeouts = browserTimeouts,
   ) {}
 
   /** The title wanted now; `urgent` (a call rings) writes it at once. */
@@ -40,7 +32,7 @@ export class TitleWriter {
       return;
     }
     const pending = { title, handle: undefined as unknown };
-    pending.handle = this.timer.set(() => {
+    pending.handle = this.timer.setTimeout(() => {
       if (this.pending !== pending) return;
       this.pending = null;
       this.write(title);
@@ -56,7 +48,7 @@ export class TitleWriter {
   /** Drops a title waiting to be written. */
   cancel(): void {
     if (!this.pending) return;
-    this.timer.clear(this.pending.handle);
+    this.timer.clearTimeout(this.pending.handle);
     this.pending = null;
   }
 }

@@ -7,17 +7,15 @@
 // taken from the set-up of that very call. A device plugged in or out later fires
 // `devicechange`, which lists again by itself.
 
+import { browserTimeouts, type Timeouts } from '../timeouts';
+
 /** After the answer: the microphone has opened and the call's media are flowing by then. */
 export const RELIST_AFTER_ANSWER_MS = 2_000;
 
-export interface RelistClock {
-  setTimeout(run: () => void, ms: number): unknown;
-}
-
-const browserClock: RelistClock = { setTimeout: (run, ms) => setTimeout(run, ms) };
+export type RelistClock = Pick<Timeouts, 'setTimeout'>;
 
 /** The handler for a call answered: lists the devices again, later, if names are still hidden. */
-export function relistWhileLabelsHidden(labelsKnown: () => boolean, relist: () => void, clock: RelistClock = browserClock): () => void {
+export function relistWhileLabelsHidden(labelsKnown: () => boolean, relist: () => void, clock: RelistClock = browserTimeouts): () => void {
   let pending = false;
   return () => {
     if (pending || labelsKnown()) return;

@@ -127,8 +127,8 @@ export function createWebPlatform(
     },
   );
   showTitleOf(() => {
-    const live = [...calls.value.values()];
-    return { title: pageTitle(live, registration.value, now.value, t), urgent: live.some(isRingingIncoming) };
+    const snapshots = [...calls.value.values()];
+    return { title: pageTitle(snapshots, registration.value, now.value, t), urgent: snapshots.some(isRingingIncoming) };
   });
 
   const notifications = createWebCallNotifications(options.Notification, options.page ?? browserPage);

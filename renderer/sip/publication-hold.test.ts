@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PublicationHold, type HoldClock } from './publication-hold';
+import type { Timeouts } from '../timeouts';
+import { PublicationHold } from './publication-hold';
 
 function manualClock() {
   const timers = new Map<number, { at: number; run: () => void }>();
   let now = 0;
   let next = 1;
-  const clock: HoldClock = {
+  const clock: Timeouts = {
     setTimeout: (run, ms) => {
       timers.set(next, { at: now + ms, run });
       return next++;

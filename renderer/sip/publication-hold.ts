@@ -5,21 +5,13 @@
 // leaves first and the page catches up right after, a frame later at most. Bounded: whatever
 // happens, the events go out within `maxMs`.
 
-export interface HoldClock {
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(timer: unknown): void;
-}
-
-const browserClock: HoldClock = {
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
-};
+import { browserTimeouts, type Timeouts } from '../timeouts';
 
 export class PublicationHold {
   private queue: Array<() => void> | null = null;
   private timer: unknown;
 
-  constructor(private readonly clock: HoldClock = browserClock) {}
+  constructor(private readonly clock: Timeouts = browserTimeouts) {}
 
   /** Publish now, or after the hold if one is on. */
   publish(publish: () => void): void {

@@ -5,6 +5,7 @@
 // microphone is involved: a warm connection has no track at all, and it is closed when it goes
 // unused (IDLE_MS), when the account changes, or when the line stops.
 
+import { browserTimeouts, type Timeouts } from '../timeouts';
 import { makeOfferAhead, type OfferAhead } from './offer-ahead';
 
 /** How long a warm connection waits for its call; a TURN allocation is not held for ever. */
@@ -20,17 +21,11 @@ export interface WarmConnection {
 
 export type ConnectionFactory = (configuration: RTCConfiguration) => RTCPeerConnection;
 
-export interface WarmUpClock {
+export interface WarmUpClock extends Timeouts {
   now(): number;
-  setTimeout(run: () => void, ms: number): unknown;
-  clearTimeout(timer: unknown): void;
 }
 
-const browserClock: WarmUpClock = {
-  now: () => performance.now(),
-  setTimeout: (run, ms) => setTimeout(run, ms),
-  clearTimeout: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
-};
+const browserClock: WarmUpClock = { ...browserTimeouts, now: () => performance.now() };
 
 /** The configuration every call's connection is made with: pooled, so gathering starts at creation. */
 export function pooledConfiguration(configuration: RTCConfiguration): RTCConfiguration {
