@@ -18,6 +18,7 @@ import { useCallsStore } from '../stores/calls';
 import { useErrorsStore } from '../stores/errors';
 import { usePreferencesStore } from '../stores/preferences';
 import { startPhoneSounds } from './phone-sounds';
+import { RINGBACK_DELAY_MS } from './tones';
 
 // --- an AudioContext that keeps score --------------------------------------------------------
 
@@ -247,13 +248,25 @@ describe('the phone rings, and stops', () => {
   });
 });
 
+/** Past the wait before ringback starts (real time: the module's timers are the browser's). */
+const ringbackDelay = () => new Promise((resolve) => setTimeout(resolve, RINGBACK_DELAY_MS + 20));
+
 describe('outgoing calls and short tones', () => {
   test('ringback while the far end rings, silenced by its early media', async () => {
     const call = await publish({ sipCallId: 'out', isCaller: true, ringing: true, sipStatus: 'Establishing' });
+    expect(audio.sounding()).toEqual([]);
+    await ringbackDelay();
     expect(audio.sounding()).toEqual([425]);
     events.emit('onRemoteMedia', call, {} as MediaStream);
     await nextTick();
     expect(audio.sounding()).toEqual([]);
+  });
+
+  test('a call answered before its ringback would start never sounds it', async () => {
+    await publish({ sipCallId: 'out', isCaller: true, ringing: true, sipStatus: 'Establishing' });
+    await publish({ sipCallId: 'out', isCaller: true, ringing: false, answered: true, sipStatus: 'Established' });
+    await ringbackDelay();
+    expect(audio.started).toEqual([]);
   });
 
   test('a busy far end: the busy tone, which stops by itself', async () => {

@@ -15,16 +15,25 @@ import { endToneFor, loopingSoundFor, type LoopingSoundPlan } from './sound-plan
 import { playShortTone, stopShortTone } from './short-tone';
 import { onSoundOutputsChange, playOn, type SoundRole } from './sound-routing';
 import type { PlayingTone } from './tone-player';
-import { dtmfTone, TONES } from './tones';
+import { dtmfTone, RINGBACK_DELAY_MS, TONES } from './tones';
 
 /** How long a resumed context may take to start before the ring counts as blocked. */
 const AUTOPLAY_GRACE_MS = 400;
+
 const DTMF_GAP_SECONDS = 0.07;
 const BLOCKED_CODE = 'sound-blocked';
 
 let loop: { plan: LoopingSoundPlan; tone: PlayingTone } | null = null;
+/** Ringback asked for and not started yet (RINGBACK_DELAY_MS). */
+let ringbackTimer: ReturnType<typeof setTimeout> | undefined;
+
+function cancelRingback(): void {
+  if (ringbackTimer !== undefined) clearTimeout(ringbackTimer);
+  ringbackTimer = undefined;
+}
 
 function stopLoop(): void {
+  cancelRingback();
   loop?.tone.stop();
   loop = null;
 }
@@ -131,7 +140,21 @@ export function startPhoneSounds(pinia: Pinia): () => void {
       loop.plan = next;
       return;
     }
+    if (next.sound === 'ringback') {
+      // Whatever sounded stops now; the ringback itself waits, then plays what is wanted then.
+      if (ringbackTimer !== undefined) return;
+      stopLoop();
+      ringbackTimer = setTimeout(() => {
+        ringbackTimer = undefined;
+        if (plan.value?.sound === 'ringback') start(plan.value);
+      }, RINGBACK_DELAY_MS);
+      return;
+    }
     stopLoop();
+    start(next);
+  }
+
+  function start(next: LoopingSoundPlan): void {
     stopShortTone();
     const tone = playOn(roleOf(next.sound), TONES[next.sound], { volume: next.volume });
     if (!tone) return;
@@ -143,8 +166,11 @@ export function startPhoneSounds(pinia: Pinia): () => void {
   // Another output chosen (or one unplugged) while something loops: it moves there at once.
   stops.push(
     onSoundOutputsChange(() => {
+      const sounding = loop !== null;
       stopLoop();
-      apply(plan.value);
+      // What was sounding goes on at once (a ringback too); what was waiting waits again.
+      if (sounding && plan.value) start(plan.value);
+      else apply(plan.value);
     }),
   );
   stops.push(unlockAudioOnUserGesture());

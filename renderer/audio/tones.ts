@@ -17,6 +17,15 @@ export interface ToneSpec {
   level: number;
 }
 
+/**
+ * Ringback starts this long after the far end began ringing: a call answered within it (an
+ * auto-answering phone or intercom, a PBX that sends its 180 just ahead of the 200) would
+ * otherwise open with a blip of ringback, and its set-up would pay for starting a tone nobody
+ * hears (on the bench's calls, answered at once, that was the caller's main and audio threads
+ * busy in the middle of the callee's answer). Ringback 200 ms after the 180 still says "ringing".
+ */
+export const RINGBACK_DELAY_MS = 200;
+
 export const TONES: Readonly<Record<SoundName, ToneSpec>> = {
   // A two-tone electronic ring in the double-ring cadence: unmistakably "a phone".
   ringtone: { frequencies: [660, 880], cadence: [400, 200, 400, 2000], repeat: true, level: 0.5 },
