@@ -46,7 +46,7 @@ export class TitleWriter {
   }
 
   /** Drops a title waiting to be written. */
-  cancel(): void {
+  private cancel(): void {
     if (!this.pending) return;
     this.timer.clearTimeout(this.pending.handle);
     this.pending = null;

@@ -19,7 +19,6 @@ import { dtmfTone, RINGBACK_DELAY_MS, TONES } from './tones';
 
 /** How long a resumed context may take to start before the ring counts as blocked. */
 const AUTOPLAY_GRACE_MS = 400;
-
 const DTMF_GAP_SECONDS = 0.07;
 const BLOCKED_CODE = 'sound-blocked';
 
