@@ -10,4 +10,12 @@ describe('SilentStun', () => {
     stun.noteServerAnswered();
     expect(stun.isSilent).toBe(false);
   });
+
+  it('is not waited for either when gathering completed with nothing from it (no NAT: its answer is a host address)', () => {
+    const stun = new SilentStun();
+    stun.noteCompleteWithoutServer();
+    expect(stun.isSilent).toBe(true);
+    stun.noteServerAnswered();
+    expect(stun.isSilent).toBe(false);
+  });
 });

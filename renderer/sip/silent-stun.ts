@@ -7,6 +7,13 @@
 // including after the description left (gathering goes on for the call), so the next call
 // waits for it again.
 //
+// A server that answers but has nothing to add is treated the same way: where no NAT stands
+// between the phone and the server (a public IPv4 address, most IPv6 networks, the test bed's
+// loopback), the address it reports is the host candidate's own, the browser drops that
+// duplicate, and every call dialled without typing waited for gathering to complete (~120 ms
+// here) for a candidate that never comes. Once gathering completed with nothing from the server,
+// the host candidates are enough, until one of its candidates arrives (the network changed).
+//
 // STUN only: a TURN server that was slow once stays awaited, since behind some NATs a relay
 // candidate is the only way media can flow at all; a server-reflexive one rarely is (the far
 // end's own candidates, or the peer-reflexive ones ICE learns, usually do the same job).
@@ -21,6 +28,11 @@ export class SilentStun {
 
   /** A description left on the gathering bound with no server-reflexive candidate. */
   noteBoundWithoutServer(): void {
+    this.silent = true;
+  }
+
+  /** Gathering completed with no server-reflexive candidate: the server adds nothing here. */
+  noteCompleteWithoutServer(): void {
     this.silent = true;
   }
 

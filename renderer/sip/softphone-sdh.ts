@@ -331,7 +331,10 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     );
     if (decision.send) {
       this.lastGathering = decision.reason;
-      if (decision.reason === 'bound' && this.awaited === 'srflx') this.stun.noteBoundWithoutServer();
+      if (this.awaited === 'srflx' && this.awaitedCandidateMs === undefined) {
+        if (decision.reason === 'bound') this.stun.noteBoundWithoutServer();
+        if (decision.reason === 'complete') this.stun.noteCompleteWithoutServer();
+      }
       this.iceGatheringComplete();
       return;
     }
