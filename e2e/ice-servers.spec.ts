@@ -88,46 +88,41 @@ test('relay only without a TURN server is refused by the account form', async ()
 });
 
 test('two calls through a STUN server with nothing to add (coturn on loopback: no NAT) both carry audio both ways', async () => {
-  const browser = await launchChromium();
-  try {
-    const alice = await openPhone(browser, { displayName: 'Alice' });
-    const bob = await openPhone(browser, { displayName: 'Bob' });
-    await registerWithIce(alice, [coturn.stunUrl]);
-    await registerWithIce(bob, [coturn.stunUrl]);
-    // The server answers with the host candidate's own address, which the browser drops as a
-    // duplicate: the offers go out with host candidates only, and from the first completed
-    // gathering on the line knows the server adds nothing here (silent-stun.ts; the bench's
-    // coturn rows time it). Both calls must carry audio both ways.
-    const gatheringEnds: string[] = [];
-    for (let call = 0; call < 2; call += 1) {
-      await answeredCall(alice, bob);
-      await expectRising(alice.page, 'audio', 'bytesReceived');
-      await expectRising(bob.page, 'audio', 'bytesReceived');
-      gatheringEnds.push(await offerGatheringEnd(alice.page));
-      await alice.page.getByRole('button', { name: 'Hang up' }).click();
-      await expect(bob.page.getByRole('button', { name: 'Hang up' })).toHaveCount(0);
-    }
-    // How each offer's gathering ended depends on how long the number took to type (a warm
-    // connection typed into has often completed already): reported, not asserted.
-    console.log(`[ice-servers] offers through coturn STUN ended gathering on: ${gatheringEnds.join(', ')}`);
-  } finally {
-    await browser.close();
-  }
+  // The server answers with the host candidate's own address, which the browser drops as a
+  // duplicate: the offers go out with host candidates only, and from the first completed
+  // gathering on the line knows the server adds nothing here (silent-stun.ts; the bench's
+  // coturn rows time it).
+  const gatheringEnds = await twoCallsWithAudio([coturn.stunUrl]);
+  // How each offer's gathering ended depends on how long the number took to type (a warm
+  // connection typed into has often completed already): reported, not asserted.
+  console.log(`[ice-servers] offers through coturn STUN ended gathering on: ${gatheringEnds.join(', ')}`);
 });
 
 test('a call whose STUN server never answers still connects and carries audio both ways', async () => {
   const blackhole = await unreachableStun();
   test.skip(blackhole.url === null, blackhole.url === null ? blackhole.reason : '');
   if (blackhole.url === null) return;
+  try {
+    // The only ICE server answers nothing: the call must go out with its host candidates. The
+    // first call waits the gathering bound out; the second knows the server is silent and
+    // sends its host candidates at once (silent-stun.ts).
+    expect(await twoCallsWithAudio([blackhole.url])).toEqual(['bound', 'silent-server']);
+  } finally {
+    await blackhole.remove();
+  }
+});
+
+/**
+ * Alice and Bob registered with these ICE servers; Alice calls Bob twice, each call must carry
+ * audio both ways. Returns how each of Alice's offers ended its ICE gathering.
+ */
+async function twoCallsWithAudio(iceLines: string[]): Promise<string[]> {
   const browser = await launchChromium();
   try {
     const alice = await openPhone(browser, { displayName: 'Alice' });
     const bob = await openPhone(browser, { displayName: 'Bob' });
-    // The only ICE server answers nothing: the call must go out with its host candidates.
-    await registerWithIce(alice, [blackhole.url]);
-    await registerWithIce(bob, [blackhole.url]);
-    // The first call waits the gathering bound out; the second knows the server is silent and
-    // sends its host candidates at once (silent-stun.ts). Both carry audio both ways.
+    await registerWithIce(alice, iceLines);
+    await registerWithIce(bob, iceLines);
     const gatheringEnds: string[] = [];
     for (let call = 0; call < 2; call += 1) {
       await answeredCall(alice, bob);
@@ -137,12 +132,11 @@ test('a call whose STUN server never answers still connects and carries audio bo
       await alice.page.getByRole('button', { name: 'Hang up' }).click();
       await expect(bob.page.getByRole('button', { name: 'Hang up' })).toHaveCount(0);
     }
-    expect(gatheringEnds).toEqual(['bound', 'silent-server']);
+    return gatheringEnds;
   } finally {
     await browser.close();
-    await blackhole.remove();
   }
-});
+}
 
 /** Why the offer of the page's only call left (its timeline's note): 'bound', 'silent-server', ... */
 async function offerGatheringEnd(page: Page): Promise<string> {
