@@ -26,13 +26,11 @@ export class SilentStun {
     return this.silent;
   }
 
-  /** A description left on the gathering bound with no server-reflexive candidate. */
-  noteBoundWithoutServer(): void {
-    this.silent = true;
-  }
-
-  /** Gathering completed with no server-reflexive candidate: the server adds nothing here. */
-  noteCompleteWithoutServer(): void {
+  /**
+   * A description left with nothing from the server: on the gathering bound (it did not
+   * answer), or with gathering complete (its answer added nothing here).
+   */
+  noteNothingFromServer(): void {
     this.silent = true;
   }
 

@@ -331,10 +331,8 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     );
     if (decision.send) {
       this.lastGathering = decision.reason;
-      if (this.awaited === 'srflx' && this.awaitedCandidateMs === undefined) {
-        if (decision.reason === 'bound') this.stun.noteBoundWithoutServer();
-        if (decision.reason === 'complete') this.stun.noteCompleteWithoutServer();
-      }
+      const nothingFromServer = this.awaited === 'srflx' && this.awaitedCandidateMs === undefined;
+      if (nothingFromServer && (decision.reason === 'bound' || decision.reason === 'complete')) this.stun.noteNothingFromServer();
       this.iceGatheringComplete();
       return;
     }
