@@ -32,7 +32,7 @@ function setMuted(track: MediaStreamTrack, muted: boolean): void {
   track.dispatchEvent(new Event(muted ? 'mute' : 'unmute'));
 }
 
-const remoteShown = (wrapper: VueWrapper) => (wrapper.get('video.remote').element as HTMLVideoElement).style.display !== 'none';
+const remoteShown = (wrapper: VueWrapper) => wrapper.find('video.remote').exists();
 const avatar = (wrapper: VueWrapper) => wrapper.find('[role="img"]');
 
 describe('CallVideo', () => {
@@ -46,10 +46,12 @@ describe('CallVideo', () => {
     expect(avatar(wrapper).text()).toBe('AM');
   });
 
-  test('an audio-only remote stream still shows the avatar', () => {
+  test('an audio-only remote stream still shows the avatar, and no video element plays it', () => {
     const wrapper = mount(CallVideo, { props: { call: call(), remoteStream: new MediaStream() } });
     expect(remoteShown(wrapper)).toBe(false);
     expect(avatar(wrapper).exists()).toBe(true);
+    // The sound is CallAudio's; a hidden <video> on the same stream would be a second player.
+    expect(wrapper.findAll('video').filter((v) => (v.element as HTMLVideoElement).srcObject !== null)).toHaveLength(0);
   });
 
   test('a live remote video track is shown in a muted, autoplaying, inline video named after the party', async () => {
