@@ -55,6 +55,17 @@ describe('gatheringDecision', () => {
     expect(gatheringDecision({ elapsedMs: 2 + HOST_SETTLE_MS, firstCandidateMs: 2, awaitedCandidateMs: 2, complete: false }, 'host')).toEqual({ send: true, reason: 'host' });
   });
 
+  it('sends with the first host candidates when they are every address the last complete gathering had', () => {
+    expect(gatheringDecision({ elapsedMs: 2, firstCandidateMs: 2, awaitedCandidateMs: 2, complete: false, allHostsIn: true }, 'host')).toEqual({ send: true, reason: 'host' });
+    // Not yet all of them: the siblings get their settle time.
+    expect(gatheringDecision({ elapsedMs: 2, firstCandidateMs: 2, awaitedCandidateMs: 2, complete: false, allHostsIn: false }, 'host')).toEqual({ send: false, checkAgainInMs: HOST_SETTLE_MS });
+    // A silent STUN server's call goes with its host candidates at once too.
+    expect(gatheringDecision({ elapsedMs: 2, firstCandidateMs: 2, complete: false, allHostsIn: true }, 'srflx', true)).toEqual({ send: true, reason: 'silent-server' });
+    // A STUN server that answers is still waited for, with its grace.
+    expect(gatheringDecision({ elapsedMs: 2, firstCandidateMs: 2, complete: false, allHostsIn: true }, 'srflx')).toEqual({ send: false, checkAgainInMs: GATHERING_BOUND_MS - 2 });
+    expect(gatheringDecision({ elapsedMs: 36, firstCandidateMs: 2, awaitedCandidateMs: 35, complete: false, allHostsIn: true }, 'srflx')).toEqual({ send: false, checkAgainInMs: SERVER_GRACE_MS - 1 });
+  });
+
   it('sends at once when the browser says gathering is complete', () => {
     expect(gatheringDecision({ elapsedMs: 1, complete: true }, 'relay')).toEqual({ send: true, reason: 'complete' });
   });

@@ -56,6 +56,11 @@ export interface GatheringProgress {
   awaitedCandidateMs?: number;
   /** The browser said gathering is complete. */
   complete: boolean;
+  /**
+   * Every UDP host address the last complete gathering produced is in (host-addresses.ts):
+   * no sibling is left to settle for.
+   */
+  allHostsIn?: boolean;
 }
 
 export type GatheringReason = 'complete' | 'host' | 'server' | 'bound' | 'cap' | 'silent-server';
@@ -70,14 +75,16 @@ export type GatheringDecision = { send: true; reason: GatheringReason } | { send
 export function gatheringDecision(progress: GatheringProgress, awaited: CandidateKind, stunSilent = false): GatheringDecision {
   const { elapsedMs, firstCandidateMs, awaitedCandidateMs } = progress;
   if (progress.complete) return { send: true, reason: 'complete' };
+  // What the settle time waits for (the other interfaces' host candidates) is all here.
+  const settle = progress.allHostsIn ? 0 : HOST_SETTLE_MS;
   if (stunSilent && awaited === 'srflx' && awaitedCandidateMs === undefined && firstCandidateMs !== undefined) {
-    const at = firstCandidateMs + HOST_SETTLE_MS;
+    const at = firstCandidateMs + settle;
     if (elapsedMs >= at) return { send: true, reason: 'silent-server' };
     return { send: false, checkAgainInMs: Math.max(1, at - elapsedMs) };
   }
   const waits: number[] = [];
   if (awaitedCandidateMs !== undefined) {
-    const grace = awaited === 'host' ? HOST_SETTLE_MS : SERVER_GRACE_MS;
+    const grace = awaited === 'host' ? settle : SERVER_GRACE_MS;
     const at = awaitedCandidateMs + grace;
     if (elapsedMs >= at) return { send: true, reason: awaited === 'host' ? 'host' : 'server' };
     waits.push(at - elapsedMs);

@@ -2,7 +2,8 @@
 // 1. The offer or answer goes out as soon as ICE has what the configuration can produce (see
 //    ice-readiness.ts: host candidates, the first STUN/TURN one plus a grace, a hard bound),
 //    instead of when gathering completes or times out; a STUN server silent last time is not
-//    waited for until it is heard from again (silent-stun.ts).
+//    waited for until it is heard from again (silent-stun.ts); host candidates get no settle
+//    time once every address the machine gathered last time is in (host-addresses.ts).
 // 2. An audio call's description does not wait for the microphone: it is made with a
 //    track-less audio transceiver and the track is attached with replaceTrack() once
 //    getUserMedia resolves (late-media.ts). A video call still waits for its camera, whose
@@ -39,6 +40,7 @@ import { answerDirection, mediaSections, offerDirection } from './media-directio
 import { pooledConfiguration, type WarmConnection, type WarmConnections } from './warm-up';
 import { PreparedAnswer } from './prepared-answer';
 import { SilentStun } from './silent-stun';
+import { HostAddresses, udpHostAddress } from './host-addresses';
 import { constructAdopting } from './adopted-connection';
 import type { SpareConnection } from './spare-connection';
 import type { OfferAhead } from './offer-ahead';
@@ -69,6 +71,8 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   private firstCandidateMs: number | undefined;
   private awaitedCandidateMs: number | undefined;
   private lastGathering: GatheringReason | 'already-complete' = 'already-complete';
+  /** The distinct UDP host addresses of the current gathering (host-addresses.ts). */
+  private readonly hostAddresses = new Set<string>();
   /** An incoming call's offer applied and answer made while it rang (prepareAnswer). */
   private prepared: PreparedAnswer | undefined;
   /** An outgoing call's offer made while the number was typed (offer-ahead.ts), until used. */
@@ -86,6 +90,8 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     warm: WarmConnection | null,
     /** The line's memory of a silent STUN server, shared by all its calls (silent-stun.ts). */
     private readonly stun: SilentStun,
+    /** The line's memory of how many host addresses a gathering brings (host-addresses.ts). */
+    private readonly hosts: HostAddresses,
   ) {
     super(logger, cameraTolerantMediaStreamFactory, configuration);
     this.gatheringStartedAt = performance.now();
@@ -105,6 +111,9 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     }
     // SIP.js owns the `onicecandidate` property; a listener added beside it sees the same events.
     this._peerConnection?.addEventListener('icecandidate', (event) => this.onCandidate(event.candidate));
+    this._peerConnection?.addEventListener('icegatheringstatechange', () => {
+      if (this._peerConnection?.iceGatheringState === 'complete') this.hosts.learn(this.hostAddresses.size);
+    });
   }
 
   /**
@@ -269,6 +278,7 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     this.gatheringStartedAt = (!restart && this.descriptionSetAt) || performance.now();
     this.descriptionSetAt = undefined;
     this.firstCandidateMs = this.awaitedCandidateMs = undefined;
+    this.hostAddresses.clear();
     // Candidates reported between the description and this wait (a pool's, at once) are
     // already in it: they count from now, or the wait would run to the cap for nothing.
     for (const line of this._peerConnection?.localDescription?.sdp.split(/\r?\n/) ?? []) {
@@ -309,6 +319,8 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   }
 
   private noteCandidate(line: string, elapsed: number): void {
+    const hostAddress = udpHostAddress(line);
+    if (hostAddress !== undefined) this.hostAddresses.add(hostAddress);
     if (candidateSatisfies(line, 'host')) this.firstCandidateMs ??= elapsed;
     if (candidateSatisfies(line, this.awaited)) this.awaitedCandidateMs ??= elapsed;
     if (this.awaited === 'srflx' && candidateSatisfies(line, 'srflx')) this.stun.noteServerAnswered();
@@ -325,6 +337,7 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
         firstCandidateMs: this.firstCandidateMs,
         awaitedCandidateMs: this.awaitedCandidateMs,
         complete: this._peerConnection?.iceGatheringState === 'complete',
+        allHostsIn: this.oneTransport() && this.hosts.allIn(this.hostAddresses.size),
       },
       this.awaited,
       this.stun.isSilent,
@@ -337,6 +350,17 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
       return;
     }
     this.decideTimer = setTimeout(() => this.decide(), decision.checkAgainInMs);
+  }
+
+  /**
+   * Whether the description has one active m-line (an audio call), so one transport gathers.
+   * A video offer's m-lines may gather apart, each its own candidates: the host count says
+   * nothing about the second one's, so video keeps the settle time.
+   */
+  private oneTransport(): boolean {
+    const sdp = this._peerConnection?.localDescription?.sdp;
+    if (!sdp) return false;
+    return mediaSections(sdp).filter((section) => section.port !== 0).length === 1;
   }
 }
 
@@ -385,6 +409,7 @@ export function softphoneSdhFactory(configuration: RTCConfiguration, warm: WarmC
   const awaited = awaitedCandidateKind(configuration.iceServers ?? []);
   // One memory per line (a factory is made per account configuration).
   const stun = new SilentStun();
+  const hosts = new HostAddresses();
   const unpooled = incomingConfiguration(configuration);
   const pooled = pooledConfiguration(unpooled);
   return (session: Session) => {
@@ -395,11 +420,11 @@ export function softphoneSdhFactory(configuration: RTCConfiguration, warm: WarmC
       // in ~30: the answer left without a candidate after the cap, ICE stayed "new", no audio).
       // The spare made beforehand (spare-connection.ts) is such a connection, made earlier.
       const made = spare.take(unpooled) ?? undefined;
-      return constructAdopting(made, () => new SoftphoneSessionDescriptionHandler(logger, { peerConnectionConfiguration: unpooled }, awaited, null, stun));
+      return constructAdopting(made, () => new SoftphoneSessionDescriptionHandler(logger, { peerConnectionConfiguration: unpooled }, awaited, null, stun, hosts));
     }
     // Only a new outgoing call adopts the warm connection (a re-INVITE keeps its handler).
     const video = Boolean((session.sessionDescriptionHandlerOptions.constraints as MediaStreamConstraints | undefined)?.video);
     const adopted = warm.take(pooled, video);
-    return constructAdopting(adopted?.connection, () => new SoftphoneSessionDescriptionHandler(logger, { peerConnectionConfiguration: pooled }, awaited, adopted, stun));
+    return constructAdopting(adopted?.connection, () => new SoftphoneSessionDescriptionHandler(logger, { peerConnectionConfiguration: pooled }, awaited, adopted, stun, hosts));
   };
 }
