@@ -174,6 +174,18 @@ describe('ActiveCall', () => {
     wrapper.unmount();
   });
 
+  test('once the video tile was loaded, every later call draws its panel whole, tile included, in its first render', async () => {
+    const first = mount(ActiveCall, { props: { call: connected() } });
+    await vi.dynamicImportSettled();
+    await flushPromises();
+    expect(first.find('.stage').exists()).toBe(true);
+    first.unmount();
+    // No await: a definition made per mount would still be importing here and draw the panel twice.
+    const next = mount(ActiveCall, { props: { call: connected({ sipCallId: 'call-2' }) } });
+    expect(next.find('.stage').exists()).toBe(true);
+    next.unmount();
+  });
+
   test('the remote video gets the same stream, muted, so the audio element alone is heard', async () => {
     const stream = document.createElement('canvas').captureStream();
     const wrapper = mount(ActiveCall, { props: { call: connected(), remoteStream: stream } });
