@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { badRequestReply } from './request-guard';
+import { Core, Grammar, type UserAgent } from 'sip.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { answerMalformedRequests, badRequestReply } from './request-guard';
 
 function request(from: string, extra: string[] = [], method = 'INVITE'): string {
   return [
@@ -65,5 +66,54 @@ describe('badRequestReply', () => {
     for (const frame of ['', '\r\n', 'garbage', 'INVITE\r\n\r\n', 'INVITE sip:x SIP/2.0\r\nVia:\r\nCSeq: x\r\n\r\n', '\u0000'.repeat(100)]) {
       expect(() => badRequestReply(frame)).not.toThrow();
     }
+  });
+});
+
+describe('answerMalformedRequests', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** A transport as SIP.js's UserAgent leaves it: onMessage parses each frame with SIP.js's parser. */
+  function guardedTransport() {
+    const handled: Array<Core.IncomingMessage | undefined> = [];
+    const sent: string[] = [];
+    const logger = { error: () => undefined, warn: () => undefined, log: () => undefined, debug: () => undefined } as unknown as Core.Logger;
+    const transport = {
+      onMessage: (frame: string) => handled.push(Core.Parser.parseMessage(frame, logger)),
+      send: (message: string) => {
+        sent.push(message);
+        return Promise.resolve();
+      },
+    };
+    answerMalformedRequests({ transport } as unknown as UserAgent);
+    return { transport, handled, sent };
+  }
+
+  it('hands SIP.js the request it parsed: an INVITE is parsed once, not twice', () => {
+    const { transport, handled, sent } = guardedTransport();
+    const grammar = vi.spyOn(Grammar, 'parse');
+    transport.onMessage(request('From: "Alice" <sip:1001@127.0.0.1>;tag=a1'));
+    // One start line parsed: the guard's. SIP.js's own parse of the same text would be a second.
+    expect(grammar.mock.calls.filter(([, rule]) => rule === 'Request_Response')).toHaveLength(1);
+    const message = handled[0];
+    expect(message).toBeInstanceOf(Core.IncomingRequestMessage);
+    expect((message as Core.IncomingRequestMessage).method).toBe('INVITE');
+    expect(message?.callId).toBe('abc@127.0.0.1');
+    expect(sent).toEqual([]);
+  });
+
+  it('parses anything else as before: a response, and the next frame after a handed-over one', () => {
+    const { transport, handled } = guardedTransport();
+    const response = ['SIP/2.0 200 OK', 'Via: SIP/2.0/WSS 127.0.0.1;branch=z9hG4bK-9', 'From: <sip:a@b>;tag=1', 'To: <sip:c@d>;tag=2', 'Call-ID: r1', 'CSeq: 2 BYE', 'Content-Length: 0', '', ''].join('\r\n');
+    transport.onMessage(request('From: <sip:1001@127.0.0.1>;tag=a1', [], 'OPTIONS'));
+    transport.onMessage(response);
+    expect(handled.map((m) => m?.callId)).toEqual(['abc@127.0.0.1', 'r1']);
+    expect(handled[1]).toBeInstanceOf(Core.IncomingResponseMessage);
+  });
+
+  it('still answers 400 to what SIP.js would drop, and hands it nothing', () => {
+    const { transport, handled, sent } = guardedTransport();
+    transport.onMessage(request('From: "Al\u0001ice" <sip:1001@127.0.0.1>;tag=a1'));
+    expect(handled).toEqual([]);
+    expect(sent[0]).toMatch(/^SIP\/2\.0 400 Bad Request\r\n/);
   });
 });
