@@ -7,7 +7,7 @@
 // Knowing whether SIP.js can take a request means parsing it with SIP.js's own parser. SIP.js
 // then parses the same text again in its UserAgent; a request the guard just parsed is handed
 // over to it instead (shareParsedRequests): parsed twice, every INVITE cost the page another
-// 2-5 ms and ~300 KB of garbage (a third of all the page allocated per call) while it was
+// 2-5 ms and ~300 KB of garbage (a sixth of all the page allocated per set-up) while it was
 // being answered.
 
 import { Core, type UserAgent } from 'sip.js';
