@@ -140,7 +140,7 @@ export function answerMalformedRequests(userAgent: UserAgent): UserAgent {
   const transport = userAgent.transport;
   const deliver = transport.onMessage;
   transport.onMessage = (frame: string) => {
-    let screened: Screened = { reply: null };
+    let screened: Screened;
     try {
       screened = screen(frame);
     } catch {

@@ -337,7 +337,8 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
         firstCandidateMs: this.firstCandidateMs,
         awaitedCandidateMs: this.awaitedCandidateMs,
         complete: this._peerConnection?.iceGatheringState === 'complete',
-        allHostsIn: this.oneTransport() && this.hosts.allIn(this.hostAddresses.size),
+        // The count first: the transport check reads the whole local description.
+        allHostsIn: this.hosts.allIn(this.hostAddresses.size) && this.oneTransport(),
       },
       this.awaited,
       this.stun.isSilent,
