@@ -44,6 +44,7 @@ import { HostAddresses, udpHostAddress } from './host-addresses';
 import { constructAdopting } from './adopted-connection';
 import type { SpareConnection } from './spare-connection';
 import type { OfferAhead } from './offer-ahead';
+import { Closing } from './closing';
 
 export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandler {
   /** Whether we want to send video; the call controller changes it before renegotiating. */
@@ -63,7 +64,8 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   /** Our offer or answer is made, candidates included, and about to be sent. */
   onDescriptionReady: ((type: RTCSdpType, gathering: GatheringReason | 'already-complete') => void) | undefined;
 
-  private closed = false;
+  /** Settles the steps under way when the handler closes: a closed connection never does (closing.ts). */
+  private readonly closing = new Closing();
   private waiting = false;
   private decideTimer: ReturnType<typeof setTimeout> | undefined;
   /** performance.now() when gathering began: the connection's creation (pooled), or a restart. */
@@ -134,16 +136,20 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
    * video answer, or a call not prepared, takes SIP.js's path).
    */
   answerPressed(video: boolean): void {
-    if (!video && !this.closed) this.prepared?.apply();
+    if (!video && !this.closing.isClosed) this.prepared?.apply();
   }
 
   override getDescription(options?: SessionDescriptionHandlerOptions, modifiers?: Parameters<SessionDescriptionHandler['getDescription']>[1]): Promise<BodyAndContentType> {
     const answering = this._peerConnection?.signalingState === 'have-remote-offer' || this.prepared?.answering === true;
     const type: RTCSdpType = answering ? 'answer' : 'offer';
-    return super.getDescription(options, modifiers).then((description) => {
+    return this.closing.guard(super.getDescription(options, modifiers)).then((description) => {
       this.onDescriptionReady?.(type, this.lastGathering);
       return description;
     });
+  }
+
+  override setDescription(sdp: string, options?: SessionDescriptionHandlerOptions, modifiers?: Parameters<SessionDescriptionHandler['setDescription']>[2]): Promise<void> {
+    return this.closing.guard(super.setDescription(sdp, options, modifiers));
   }
 
   protected override getLocalMediaStream(options?: SessionDescriptionHandlerOptions): Promise<void> {
@@ -159,7 +165,7 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
     // load, and the first audio out came later by the device's opening time.)
     this.lateMediaStarted = true;
     super.getLocalMediaStream(options).catch((error: unknown) => {
-      if (!this.closed) this.onLocalMediaFailed?.(error);
+      if (!this.closing.isClosed) this.onLocalMediaFailed?.(error);
     });
     return Promise.resolve();
   }
@@ -172,7 +178,7 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
    */
   protected override async setLocalMediaStream(stream: MediaStream): Promise<void> {
     const pc = this._peerConnection;
-    if (this.closed || !pc) {
+    if (this.closing.isClosed || !pc) {
       stopTracks(stream);
       throw new Error('The call ended before the microphone opened.');
     }
@@ -183,7 +189,7 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
       stopTracks(stream);
       throw error;
     }
-    if (this.closed) {
+    if (this.closing.isClosed) {
       stopTracks(stream);
       throw new Error('The call ended while the microphone was opening.');
     }
@@ -265,8 +271,8 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   /** Undo an offer the far end refused, so the next re-INVITE starts from a stable state. */
   async rollbackDescription(): Promise<void> {
     const pc = this._peerConnection;
-    if (pc?.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' });
-    else if (pc?.signalingState === 'have-remote-offer') await pc.setRemoteDescription({ type: 'rollback' });
+    if (pc?.signalingState === 'have-local-offer') await this.closing.guard(pc.setLocalDescription({ type: 'rollback' }));
+    else if (pc?.signalingState === 'have-remote-offer') await this.closing.guard(pc.setRemoteDescription({ type: 'rollback' }));
   }
 
   protected override waitForIceGatheringComplete(restart = false): Promise<void> {
@@ -297,7 +303,7 @@ export class SoftphoneSessionDescriptionHandler extends SessionDescriptionHandle
   }
 
   override close(): void {
-    this.closed = true;
+    this.closing.close();
     if (this.decideTimer !== undefined) clearTimeout(this.decideTimer);
     // SIP.js stops the tracks its senders hold; a track kept aside (a paused camera) is ours.
     const local = this._localMediaStream;
