@@ -18,6 +18,7 @@ import type { PhoneEventMap, SnapshotEvent } from './phone-events';
 import { reinviteGlareDelayMs } from './reinvite-glare';
 import { remoteHoldFromOffer } from './remote-hold';
 import { answerSessionRefreshes } from './session-timer';
+import { untilCallEnds } from './until-call-ends';
 import { serverCallId } from './incoming-invite';
 import { watchMedia } from './media-watchdog';
 import { byeOutcome, BYE_ANSWER_WAIT_MS, CANCEL_ANSWER_WAIT_MS, RECONNECT_REFRESH_RETRY_DELAYS_MS, watchAckTimeout } from './call-end';
@@ -269,9 +270,13 @@ export class CallController {
       s.answer();
     }, ['onCallAnswered']);
     try {
-      await invitation.accept({
-        sessionDescriptionHandlerOptions: { constraints: { audio: true, video } },
-      });
+      // A CANCEL may cross the answer: then the call ends here and the answer with it.
+      await untilCallEnds(
+        invitation,
+        invitation.accept({
+          sessionDescriptionHandlerOptions: { constraints: { audio: true, video } },
+        }),
+      );
     } catch (error) {
       this.outcome ??= { reason: 'failed' };
       const deviceError = microphoneError(error);
