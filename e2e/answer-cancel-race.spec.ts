@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { PhoneApi } from '../renderer/sip/phone-api';
 import { launchChromium } from './support/browser';
 import { instrumentCaptureTracks, liveCaptureTracks } from './support/capture-tracks';
-import { dial, openPhone, register, sessions, type TestPhone } from './support/phone-page';
+import { dial, openPhone, register, sessions, waitForCallStatus, type TestPhone } from './support/phone-page';
 
 // The caller gives up at the very moment the callee answers. Whoever wins, no microphone may
 // stay open once the call is gone, and the phone must take its next call: an answer the CANCEL
@@ -76,6 +76,12 @@ test(`CANCEL racing Answer ${ROUNDS} times in a row leaves no call and no live m
     const firstLost = outcomes.indexOf('missed');
     if (firstLost >= 0) expect(outcomes.slice(firstLost + 1)).toContain('answered');
     expect(opened).toBeGreaterThan(0);
+    // And Bob can still place a call.
+    await dial(bob, alice.user);
+    await alice.page.getByRole('button', { name: 'Answer', exact: true }).click();
+    expect((await waitForCallStatus(bob.page, 'Established')).isCaller).toBe(true);
+    await bob.page.getByRole('button', { name: 'Hang up' }).click();
+    await noCallAndNoLiveTrack(bob);
   } finally {
     await browser.close();
   }
