@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { launchChromium } from './support/browser';
+import { answeredAfterEveryLoss, nthCallEnd, recordCallEnds, type CallEnd } from './support/call-ends';
 import { instrumentCaptureTracks, liveCaptureTracks } from './support/capture-tracks';
 import { expectJsSipAudioFlowing, openJsSipPhone, type JsSipPhone } from './support/jssip-phone';
 import { expectRising } from './support/media-stats';
@@ -70,6 +71,8 @@ test(`a JsSIP caller cancelling while the user answers, ${ROUNDS} times: no call
     });
     await register(alice);
     const jane = await openJsSipPhone(browser, { displayName: 'Jane JsSIP' });
+    await recordCallEnds(alice.page);
+    const outcomes: CallEnd[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       await jane.call(alice.user);
       const answer = alice.page.getByRole('button', { name: 'Answer', exact: true });
@@ -86,7 +89,12 @@ test(`a JsSIP caller cancelling while the user answers, ${ROUNDS} times: no call
       await expect.poll(async () => (await sessions(alice.page)).length, { message: `round ${round}: no call left` }).toBe(0);
       await expect.poll(async () => (await liveCaptureTracks(alice.page)).kinds, { message: `round ${round}: no live capture track` }).toEqual([]);
       await expect.poll(() => jane.liveSessions(), { message: `round ${round}: JsSIP has no call left` }).toBe(0);
+      outcomes.push(await nthCallEnd(alice.page, round + 1));
     }
+    const answered = outcomes.filter((outcome) => outcome === 'answered').length;
+    console.log(`JsSIP cancel/answer race: ${ROUNDS} rounds, the answer won ${answered} times, the CANCEL ${ROUNDS - answered}`);
+    expect(answered).toBeGreaterThan(0);
+    expect(answeredAfterEveryLoss(outcomes), outcomes.join(' ')).toBe(true);
     expect((await liveCaptureTracks(alice.page)).opened).toBeGreaterThan(0);
   } finally {
     await browser.close();
