@@ -1,6 +1,8 @@
 // A WebRTC step started on a connection that is then closed never settles: the spec's steps
 // for createOffer, createAnswer and set*Description "abort" once the connection is closed,
-// leaving their promise pending for ever, and an ICE gathering wait never sees 'complete'.
+// leaving their promise pending for ever (closed objects drop promises rather than reject
+// them, as the WebRTC working group chose: w3c/webrtc-pc#1716), and an ICE gathering wait
+// never sees 'complete'.
 // Whoever awaits such a step (SIP.js's accept of a call the caller has just cancelled, and the
 // phone's one-change-at-a-time focus behind it) would wait for ever: after one CANCEL crossing
 // an Answer, no later call could be answered or placed. A handler's steps go through `guard`,
