@@ -118,3 +118,31 @@ test('a caller that never confirms the answer (no ACK): the call ends after 32 s
     expect(await sessions(bob.page)).toEqual([]);
   });
 });
+
+test('Hang up while the caller has not confirmed the answer (no ACK): the call ends at once, the microphone closes, and the BYE follows when the ACK wait ends', async () => {
+  test.setTimeout(90_000);
+  const browser = await launchChromium();
+  try {
+    const bob = await openPhone(browser, { displayName: 'Bob', beforeLoad: (context) => instrumentCaptureTracks(context) });
+    await register(bob);
+    const sipp = runSipp({
+      scenarioFile: fileURLToPath(new URL('./sipp/invite-no-ack.xml', import.meta.url)),
+      target: `127.0.0.1:${env('SOFTPHONE_SIP_PORT')}`,
+      service: bob.user,
+      timeoutMs: 60_000,
+    });
+    await bob.page.getByRole('button', { name: 'Answer', exact: true }).click();
+    await expect.poll(async () => (await liveCaptureTracks(bob.page)).live, { message: 'the microphone opened' }).toBe(1);
+    // A BYE may not precede the ACK (RFC 3261 §15): the phone must not wait for it to let go.
+    await bob.page.getByRole('button', { name: 'Hang up' }).click();
+    await expect.poll(async () => (await sessions(bob.page)).length, { message: 'the call is gone at once', timeout: 1_000 }).toBe(0);
+    await expect.poll(async () => (await liveCaptureTracks(bob.page)).kinds, { message: 'the microphone is closed at once', timeout: 1_000 }).toEqual([]);
+
+    const result = await sipp;
+    expect(result.exitCode, result.errorsLog ?? result.stderr).toBe(0);
+    const messages = tracedMessages(result.messagesLog ?? '');
+    expect(messages.some((m) => m.direction === 'received' && m.firstLine.startsWith('BYE')), 'the dialog is closed with a BYE').toBe(true);
+  } finally {
+    await browser.close();
+  }
+});

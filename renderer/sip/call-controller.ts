@@ -309,6 +309,15 @@ export class CallController {
   /** `outcome`: why we end an established call (a completed transfer says so). */
   async hangup(outcome: CallOutcome = { reason: 'hung-up-locally' }): Promise<void> {
     const state = this.session.state;
+    if (state === SessionState.Established && this.awaitingAck()) {
+      // Answered, and the caller's ACK has not come (it may never: a caller that gave up as we
+      // answered, whose CANCEL the proxy kept because our 200 OK had passed). A BYE may not
+      // precede the ACK (RFC 3261 §15; SIP.js refuses to send one), which would leave the call
+      // on screen and the microphone live until the 32 s ACK timeout: it ends here at once.
+      this.outcome ??= outcome;
+      this.abandon('Hung up before the caller\'s ACK came: the call ended here, a BYE follows its ACK');
+      return;
+    }
     if (state === SessionState.Established) {
       this.outcome ??= outcome;
       this.byeAnswered = new Promise<void>((resolve) => {
@@ -407,9 +416,20 @@ export class CallController {
     const state = this.session.state;
     const unconfirmed = state === SessionState.Establishing || (state === SessionState.Established && !this.timeline.has('ackReceived'));
     if (!unconfirmed) return;
-    this.abandoned = true;
     this.outcome = { reason: 'hung-up-remotely' };
-    this.timeline.note('The caller\'s CANCEL crossed our 200 OK: the call ended here, a BYE follows its ACK');
+    this.abandon('The caller\'s CANCEL crossed our 200 OK: the call ended here, a BYE follows its ACK');
+  }
+
+  /** Our 200 OK left and its ACK has not come yet. */
+  private awaitingAck(): boolean {
+    return this.session instanceof Invitation && this.timeline.has('ok200Sent') && !this.timeline.has('ackReceived');
+  }
+
+  /** Ends the call here at once, media closed; its dialog is closed with a BYE once the ACK came. */
+  private abandon(note: string): void {
+    const state = this.session.state;
+    this.abandoned = true;
+    this.timeline.note(note);
     this.session.sessionDescriptionHandler?.close();
     this.onEnded();
     if (state === SessionState.Established) this.byeOnceAcked();
