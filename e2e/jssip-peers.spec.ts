@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import type { PhoneApi } from '../renderer/sip/phone-api';
 import { launchChromium } from './support/browser';
 import { answeredAfterEveryLoss, nthCallEnd, recordCallEnds, type CallEnd } from './support/call-ends';
 import { instrumentCaptureTracks, liveCaptureTracks } from './support/capture-tracks';
@@ -61,6 +62,28 @@ test('two JsSIP callers: whichever call the user swaps to, exactly one far end h
 const ROUNDS = 10;
 const MICROPHONE_OPENS_IN_MS = 250;
 
+/**
+ * Once the far end hung up: 'gone' when the call ended within 5 s; 'awaiting-ack' when it is
+ * still up because our 200 OK was never acknowledged (nothing else is accepted).
+ */
+async function afterFarEndHungUp(page: Page): Promise<'gone' | 'awaiting-ack'> {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const calls = await sessions(page);
+    if (calls.length === 0) return 'gone';
+    if (Date.now() > deadline) {
+      const timeline = await page.evaluate(
+        (id) => (window as unknown as { __softphone: { phone: PhoneApi } }).__softphone.phone.timeline(id),
+        calls[0]!.sipCallId,
+      );
+      const marks = timeline?.marks ?? {};
+      if (calls.length === 1 && marks.ok200Sent !== undefined && marks.ackReceived === undefined) return 'awaiting-ack';
+      throw new Error(`A call is left 5 s after the far end hung up: ${JSON.stringify(calls)} ${JSON.stringify(timeline)}`);
+    }
+    await page.waitForTimeout(100);
+  }
+}
+
 test(`a JsSIP caller cancelling while the user answers, ${ROUNDS} times: no call and no live microphone left`, async () => {
   test.setTimeout(120_000);
   const browser = await launchChromium();
@@ -73,6 +96,7 @@ test(`a JsSIP caller cancelling while the user answers, ${ROUNDS} times: no call
     const jane = await openJsSipPhone(browser, { displayName: 'Jane JsSIP' });
     await recordCallEnds(alice.page);
     const outcomes: CallEnd[] = [];
+    let unacknowledged = 0;
     for (let round = 0; round < ROUNDS; round++) {
       await jane.call(alice.user);
       const answer = alice.page.getByRole('button', { name: 'Answer', exact: true });
@@ -86,13 +110,22 @@ test(`a JsSIP caller cancelling while the user answers, ${ROUNDS} times: no call
           await jane.hangup().catch(() => undefined);
         })(),
       ]);
-      await expect.poll(async () => (await sessions(alice.page)).length, { message: `round ${round}: no call left` }).toBe(0);
+      if ((await afterFarEndHungUp(alice.page)) === 'awaiting-ack') {
+        // JsSIP 3 drops a 200 OK that reaches it after its CANCEL left, and Kamailio keeps a
+        // CANCEL that comes after the 200 passed: no ACK, CANCEL or BYE ever reaches Alice, and
+        // the answered call waits for its ACK (32 s, RFC 3261). The user hangs up: at once.
+        unacknowledged += 1;
+        await alice.page.getByRole('button', { name: 'Hang up' }).click();
+        await expect.poll(async () => (await sessions(alice.page)).length, { message: `round ${round}: Hang up ends it at once`, timeout: 1_000 }).toBe(0);
+      }
       await expect.poll(async () => (await liveCaptureTracks(alice.page)).kinds, { message: `round ${round}: no live capture track` }).toEqual([]);
       await expect.poll(() => jane.liveSessions(), { message: `round ${round}: JsSIP has no call left` }).toBe(0);
       outcomes.push(await nthCallEnd(alice.page, round + 1));
     }
     const answered = outcomes.filter((outcome) => outcome === 'answered').length;
-    console.log(`JsSIP cancel/answer race: ${ROUNDS} rounds, the answer won ${answered} times, the CANCEL ${ROUNDS - answered}`);
+    console.log(
+      `JsSIP cancel/answer race: ${ROUNDS} rounds, the answer won ${answered} times (${unacknowledged} of them never acknowledged by JsSIP, hung up by the user), the CANCEL ${ROUNDS - answered}`,
+    );
     expect(answered).toBeGreaterThan(0);
     expect(answeredAfterEveryLoss(outcomes), outcomes.join(' ')).toBe(true);
     expect((await liveCaptureTracks(alice.page)).opened).toBeGreaterThan(0);
