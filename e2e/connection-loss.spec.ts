@@ -92,15 +92,20 @@ test('the server restarts mid-call: no alert for what the phone does by itself, 
   }
 });
 
+/** SIPp calls `callee` and, once answered, never sends the ACK; it answers the BYE that ends it. */
+function callerThatNeverAcks(callee: TestPhone): ReturnType<typeof runSipp> {
+  return runSipp({
+    scenarioFile: fileURLToPath(new URL('./sipp/invite-no-ack.xml', import.meta.url)),
+    target: `127.0.0.1:${env('SOFTPHONE_SIP_PORT')}`,
+    service: callee.user,
+    timeoutMs: 60_000,
+  });
+}
+
 test('a caller that never confirms the answer (no ACK): the call ends after 32 s saying so, not "hung up"', async () => {
   test.setTimeout(90_000);
   await withRegisteredPhones(['Bob'], async ([bob]) => {
-    const sipp = runSipp({
-      scenarioFile: fileURLToPath(new URL('./sipp/invite-no-ack.xml', import.meta.url)),
-      target: `127.0.0.1:${env('SOFTPHONE_SIP_PORT')}`,
-      service: bob.user,
-      timeoutMs: 60_000,
-    });
+    const sipp = callerThatNeverAcks(bob);
     await bob.page.getByRole('button', { name: 'Answer', exact: true }).click();
     await expect(bob.page.getByRole('button', { name: 'Hang up' })).toBeVisible();
 
@@ -125,12 +130,7 @@ test('Hang up while the caller has not confirmed the answer (no ACK): the call e
   try {
     const bob = await openPhone(browser, { displayName: 'Bob', beforeLoad: (context) => instrumentCaptureTracks(context) });
     await register(bob);
-    const sipp = runSipp({
-      scenarioFile: fileURLToPath(new URL('./sipp/invite-no-ack.xml', import.meta.url)),
-      target: `127.0.0.1:${env('SOFTPHONE_SIP_PORT')}`,
-      service: bob.user,
-      timeoutMs: 60_000,
-    });
+    const sipp = callerThatNeverAcks(bob);
     await bob.page.getByRole('button', { name: 'Answer', exact: true }).click();
     await expect.poll(async () => (await liveCaptureTracks(bob.page)).live, { message: 'the microphone opened' }).toBe(1);
     // A BYE may not precede the ACK (RFC 3261 §15): the phone must not wait for it to let go.
