@@ -60,7 +60,13 @@ test(`CANCEL racing Answer ${ROUNDS} times in a row leaves no call and no live m
     // Every round after a lost race was a new chance to answer: one of them was taken.
     expect(answeredAfterEveryLoss(outcomes), outcomes.join(' ')).toBe(true);
     expect(opened).toBeGreaterThan(0);
-    // And Bob can still place a call.
+    // And Bob still answers a call, and places one.
+    await dial(alice, bob.user);
+    await bob.page.getByRole('button', { name: 'Answer', exact: true }).click();
+    expect((await waitForCallStatus(bob.page, 'Established')).isCaller).toBe(false);
+    await alice.page.getByRole('button', { name: 'Hang up' }).click();
+    await noCallAndNoLiveTrack(bob);
+    await noCallAndNoLiveTrack(alice);
     await dial(bob, alice.user);
     await alice.page.getByRole('button', { name: 'Answer', exact: true }).click();
     expect((await waitForCallStatus(bob.page, 'Established')).isCaller).toBe(true);
